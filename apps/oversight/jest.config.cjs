@@ -1,0 +1,1 @@
+module.exports = { displayName: 'oversight', preset: '../../jest.preset.cjs', rootDir: __dirname };

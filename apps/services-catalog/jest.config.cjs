@@ -1,0 +1,1 @@
+module.exports = { displayName: 'services-catalog', preset: '../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,3 @@
+export * from './local-date';
+export * from './working-day-calendar';
+export * from './statutory-years';

@@ -1,0 +1,1 @@
+import type { CalendarYear } from './working-day-calendar';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'event-sourcing', preset: '../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'graphql', preset: '../../jest.preset.cjs', rootDir: __dirname };

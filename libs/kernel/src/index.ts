@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './decider';
+export * from './errors';
+export * from './organisation';
+export * from './validation';

@@ -1,0 +1,27 @@
+import type { RecordedEvent } from '@gongkai/event-sourcing';
+
+/** The subject an event travels on: `events.<context>.<EventType>`. */
+export const eventSubject = (context: string, type: string): string => `events.${context}.${type}`;
+
+/** Which context an event belongs to: the stream id's prefix, e.g. `services-catalog.ServiceItem-…`. */
+export const contextOfStream = (streamId: string): string => streamId.slice(0, streamId.indexOf('.'));
+
+export interface EventConsumer {
+  /** Durable name: the bus remembers how far this consumer got, across restarts. */
+  readonly durableName: string;
+  /** Contexts whose events this consumer wants; all when omitted. */
+  readonly contexts?: readonly string[];
+  /** Called once per event in global order (per stream order at the least); a throw parks the event. */
+  handle(event: RecordedEvent): Promise<void>;
+}
+
+export interface EventSubscription {
+  close(): Promise<void>;
+}
+
+export interface EventBus {
+  /** Called by the relay only: nothing else publishes events. */
+  publish(event: RecordedEvent): Promise<void>;
+  subscribe(consumer: EventConsumer): Promise<EventSubscription>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'oversight-read', preset: '../../../jest.preset.cjs', rootDir: __dirname };

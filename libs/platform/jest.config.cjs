@@ -1,0 +1,1 @@
+module.exports = { displayName: 'platform-runtime', preset: '../../jest.preset.cjs', rootDir: __dirname };
