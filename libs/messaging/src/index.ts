@@ -1,0 +1,2 @@
+export * from './command-bus';
+export * from './event-bus';
