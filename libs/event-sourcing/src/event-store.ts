@@ -8,9 +8,12 @@ export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
 export interface AppendResult {
   readonly streamId: string;
-  /** Revision of the stream's last event after the append (the next expected revision). */
+  /** Revision of the stream's last event after the append (the next expected revision); -1 for a stream without events. */
   readonly nextExpectedRevision: number;
-  /** Global position of the last event of this append (or of its earlier, identical write). */
+  /**
+   * Global position of the last event of this append (or of its earlier, identical write). An empty
+   * append reports the stream's last event, or -1 for a stream without events.
+   */
   readonly position: number;
   /** False when the append was recognised as a retry of events already stored. */
   readonly written: boolean;

@@ -1,5 +1,5 @@
-import type { WorkingDayCalendar } from '@gongkai/calendar';
 import type { Actor } from './actor';
+import type { WorkingDayCalendar } from './working-days';
 
 /** A domain event as a decider produces it: the envelope (ids, hashes, positions) is added at append. */
 export interface DomainEvent<Type extends string = string, Data extends object = object> {

@@ -13,6 +13,24 @@ export interface EventConsumer {
   readonly contexts?: readonly string[];
   /** Called once per event in global order (per stream order at the least); a throw parks the event. */
   handle(event: RecordedEvent): Promise<void>;
+  /**
+   * Where the consumer keeps its own position, beside the data it writes (a read model's
+   * checkpoint lives in its read store). Omitted: the bus keeps the position itself.
+   */
+  readonly checkpoint?: ConsumerCheckpoint;
+}
+
+export interface ConsumerCheckpoint {
+  load(): Promise<number | undefined>;
+  save(position: number): Promise<void>;
+}
+
+/** An event that failed its consumer repeatedly, set aside where an operator can see and replay it. */
+export interface ParkedEvent {
+  readonly consumer: string;
+  readonly event: RecordedEvent;
+  readonly error: string;
+  readonly parkedAt: string;
 }
 
 export interface EventSubscription {
@@ -23,5 +41,8 @@ export interface EventBus {
   /** Called by the relay only: nothing else publishes events. */
   publish(event: RecordedEvent): Promise<void>;
   subscribe(consumer: EventConsumer): Promise<EventSubscription>;
+  parkedEvents(): Promise<readonly ParkedEvent[]>;
+  /** Hands a parked event to its consumer again; resolves true when it was handled this time. */
+  replayParked(consumer: string, eventId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,2 +1,7 @@
 export * from './command-bus';
 export * from './event-bus';
+export * from './tokens';
+export * from './decider-command-handler';
+export * from './in-process/in-process-command-bus';
+export * from './in-process/in-process-event-bus';
+export * from './nest/context-service.module';

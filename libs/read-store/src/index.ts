@@ -1,1 +1,7 @@
 export * from './read-store';
+export * from './errors';
+export * from './tokens';
+export * from './projection';
+export { BEFORE_FIRST_EVENT, ProjectionRunner } from './projection-runner';
+export { ProjectionTimeoutError } from './position-waiters';
+export { InMemoryReadStore } from './memory/in-memory-read-store';

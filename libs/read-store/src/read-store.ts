@@ -9,16 +9,17 @@ export interface ReadDocument {
 
 /** A MongoDB query filter (`{ status: 'PUBLISHED', $text: … }` excluded: use `$regex`). */
 export type Filter = Readonly<Record<string, unknown>>;
-/** MongoDB update operators: `$set`, `$unset`, `$inc`, `$push`, `$addToSet`, `$pull`, `$setOnInsert`. */
+/** MongoDB update operators: `$set`, `$unset`, `$inc`, `$push`, `$addToSet`, `$pull`, `$max`, `$min`, `$setOnInsert`. */
 export type UpdateOperators = Readonly<Record<`$${string}`, Readonly<Record<string, unknown>>>>;
 export type SortSpec = Readonly<Record<string, 1 | -1>>;
-export type Projection = Readonly<Record<string, 0 | 1>>;
+/** Fields to include (1) or exclude (0); named apart from the read-model `Projection` of the runner. */
+export type FieldProjection = Readonly<Record<string, 0 | 1>>;
 
 export interface FindOptions {
   readonly sort?: SortSpec;
   readonly skip?: number;
   readonly limit?: number;
-  readonly projection?: Projection;
+  readonly projection?: FieldProjection;
 }
 
 export interface UpdateResult {

@@ -1,0 +1,168 @@
+import Database from 'better-sqlite3';
+import { isSameAppend, planAppend } from '../append-rules';
+import type { EventToAppend, RecordedEvent } from '../envelope';
+import { WrongExpectedRevisionError } from '../errors';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamMetadata,
+  SubscribeToAllOptions,
+  Subscription,
+} from '../event-store';
+import { sealEvents, toStoredJson, type StreamHead } from '../sealing';
+import { CatchUpSubscription } from './catch-up-subscription';
+import { prepareEventStatements, toRecordedEvent, toSealedRow, type EventStatements } from './event-rows';
+import { prepareDatabase, type DurabilityOptions } from './schema';
+import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
+
+export interface SqliteEventStoreOptions extends DurabilityOptions {
+  /** How often subscriptions look for events appended by another process (ms). */
+  readonly pollIntervalMs?: number;
+  /** Events read per query when catching up or reading the whole log. */
+  readonly pageSize?: number;
+}
+
+/** SQLite's LIMIT for "no limit". */
+const UNLIMITED = -1;
+
+/**
+ * The embedded runtime's event store: one SQLite file in WAL mode. better-sqlite3 is synchronous,
+ * so an append (check, chain, insert) runs as one IMMEDIATE transaction without interleaving with
+ * other appends of this process; IMMEDIATE takes the write lock up front, so two processes on one
+ * file serialise instead of failing halfway through a transaction.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: EventStatements;
+  private readonly append: Database.Transaction<(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult>;
+  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly pollIntervalMs: number;
+  private readonly pageSize: number;
+
+  /** `path` is a file, or ':memory:' for a store that lives as long as this object. */
+  constructor(path: string, options: SqliteEventStoreOptions = {}) {
+    this.db = new Database(path);
+    prepareDatabase(this.db, options);
+    this.statements = prepareEventStatements(this.db);
+    this.append = this.db.transaction((streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+      this.appendInTransaction(streamId, events, expected),
+    );
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.pageSize = options.pageSize ?? 500;
+  }
+
+  /** Checkpoints kept in the same file, so that a consumer's position is backed up with the log. */
+  checkpointStore(): SqliteCheckpointStore {
+    return new SqliteCheckpointStore(this.db);
+  }
+
+  async appendToStream(streamId: string, events: readonly EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
+    const result = this.append.immediate(streamId, events, options.expectedRevision);
+    if (result.written) for (const subscription of this.subscriptions) subscription.notify();
+    return result;
+  }
+
+  private appendInTransaction(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+    const head = this.statements.head.get(streamId);
+    const plan = planAppend(expected, head, events.length, () => this.statements.revisionOfEvent.get(streamId, events[0].id)?.revision);
+    switch (plan.kind) {
+      case 'check-only':
+        return { streamId, nextExpectedRevision: head?.revision ?? -1, position: head?.position ?? -1, written: false };
+      case 'reject':
+        throw new WrongExpectedRevisionError(streamId, expected, head?.revision ?? 'no_stream');
+      case 'retry':
+        return this.acknowledgeRetry(streamId, events, plan.fromRevision, expected, head);
+      case 'write':
+        return this.write(streamId, events, expected, head);
+    }
+  }
+
+  private acknowledgeRetry(
+    streamId: string,
+    events: readonly EventToAppend[],
+    fromRevision: number,
+    expected: ExpectedRevision,
+    head: StreamHead | undefined,
+  ): AppendResult {
+    const stored = this.statements.idsFrom.all(streamId, fromRevision, events.length);
+    const sent = events.map((event) => event.id);
+    if (!isSameAppend(sent, stored.map((row) => row.event_id))) throw new WrongExpectedRevisionError(streamId, expected, head?.revision ?? 'no_stream');
+    const last = stored[stored.length - 1];
+    return { streamId, nextExpectedRevision: last.revision, position: last.position, written: false };
+  }
+
+  private write(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, head: StreamHead | undefined): AppendResult {
+    let position = -1;
+    try {
+      for (const event of sealEvents(streamId, events, head)) {
+        position = Number(this.statements.insert.run(toSealedRow(event)).lastInsertRowid);
+      }
+    } catch (error) {
+      // An id already in the stream, sent in a batch that is not a retry: never store it twice.
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new WrongExpectedRevisionError(streamId, expected, head?.revision ?? 'no_stream');
+      }
+      throw error;
+    }
+    return { streamId, nextExpectedRevision: (head?.revision ?? -1) + events.length, position, written: true };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? UNLIMITED;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    let position = options.fromPosition ?? 0;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const page = this.readPage(position, Math.min(remaining, this.pageSize));
+      events.push(...page);
+      if (page.length < Math.min(remaining, this.pageSize)) break;
+      remaining -= page.length;
+      position = page[page.length - 1].globalPosition;
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions, handler: EventHandler): Subscription {
+    const subscription: CatchUpSubscription = new CatchUpSubscription({
+      readPage: (position, limit) => this.readPage(position, limit),
+      fromPosition: options.fromPosition ?? 0,
+      handler,
+      pollIntervalMs: this.pollIntervalMs,
+      pageSize: this.pageSize,
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async getStreamMetadata(streamId: string): Promise<StreamMetadata | undefined> {
+    const row = this.statements.getMetadata.get(streamId);
+    return row ? (JSON.parse(row.metadata) as StreamMetadata) : undefined;
+  }
+
+  async setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
+    this.statements.setMetadata.run(streamId, JSON.stringify(toStoredJson(metadata)));
+  }
+
+  /** Ends the subscriptions (after their handlers in flight), then closes the file. */
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    if (this.db.open) this.db.close();
+  }
+
+  private readPage(position: number, limit: number): RecordedEvent[] {
+    return this.statements.readAll.all(position, limit).map(toRecordedEvent);
+  }
+}

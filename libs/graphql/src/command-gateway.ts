@@ -1,0 +1,35 @@
+import { COMMAND_BUS, type CommandBus, type CommandResult } from '@gongkai/messaging';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@gongkai/read-store';
+import { Inject, Injectable } from '@nestjs/common';
+import type { GatewayContext } from './request-context';
+
+export interface CommandOptions {
+  readonly idempotencyKey?: string;
+  readonly reason?: string;
+}
+
+/** How long a mutation waits for its own write to reach the read models before answering anyway. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
+
+/**
+ * Sends a command to its context and waits until the read models have applied what it wrote, so
+ * that the mutation's answer (read from the read model) shows the caller's own change.
+ */
+@Injectable()
+export class CommandGateway {
+  constructor(
+    @Inject(COMMAND_BUS) private readonly bus: CommandBus,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
+  ) {}
+
+  async execute(request: GatewayContext, context: string, type: string, data: object, options: CommandOptions = {}): Promise<CommandResult> {
+    const result = await this.bus.send({
+      context,
+      type,
+      data,
+      metadata: { actor: request.actor, correlationId: request.correlationId, ...options },
+    });
+    await this.projections.waitForPosition(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
+    return result;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './publication-review-events';
+export * from './publication-review-commands';

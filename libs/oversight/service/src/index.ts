@@ -1,0 +1,3 @@
+export * from './publication-review-routes';
+export * from './sagas/review-gate';
+export * from './oversight-service.module';
