@@ -1,5 +1,5 @@
 import { DomainError, type ErrorCode, isDomainError } from '@gongkai/kernel';
-import { type ExecutionResult, GraphQLError } from 'graphql';
+import { type ExecutionResult, type FormattedExecutionResult, GraphQLError } from 'graphql';
 
 /** A GraphQL error as callers see it: a message, a machine-readable code, never a stack trace. */
 export interface FormattedError {
@@ -46,13 +46,34 @@ export const formatGraphqlError = (error: GraphQLError, production: boolean, log
   return { ...base, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 };
 
-/** Mercurius's errorFormatter: every error mapped, the HTTP status 200 when some data was produced. */
+/** Mercurius hands validation failures over as one error holding the list of GraphQL errors. */
+const flatten = (errors: readonly GraphQLError[]): GraphQLError[] =>
+  errors.flatMap((error) => {
+    const inner = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    return Array.isArray(inner) ? inner.map((e: unknown) => (e instanceof GraphQLError ? e : new GraphQLError(String((e as Error).message ?? e)))) : [error];
+  });
+
+const refusedBeforeExecution = (error: FormattedError): boolean => !error.path && ['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED'].includes(error.extensions.code);
+
+/**
+ * Mercurius's errorFormatter: every error mapped to a code. A request refused before execution
+ * (malformed, invalid, over a limit) answers 400; a rate limit 429; a failure of ours 500;
+ * anything that ran answers 200 with its errors, as GraphQL over HTTP does for application/json.
+ */
 export const mercuriusErrorFormatter =
   (production: boolean, log: (error: unknown) => void) =>
-  (execution: ExecutionResult & { errors: readonly GraphQLError[] }): { statusCode: number; response: { data?: unknown; errors: FormattedError[] } } => {
-    const errors = execution.errors.map((error) => formatGraphqlError(error, production, log));
-    const statusCode = execution.data ? 200 : errors.every((e) => e.extensions.code === 'INTERNAL_SERVER_ERROR') ? 500 : errors.some((e) => e.extensions.code === 'RATE_LIMITED') ? 429 : 400;
-    return { statusCode, response: { data: execution.data ?? null, errors } };
+  (execution: ExecutionResult & { errors: readonly GraphQLError[] }): { statusCode: number; response: FormattedExecutionResult } => {
+    const errors = flatten(execution.errors).map((error) => formatGraphqlError(error, production, log));
+    const codes = errors.map((e) => e.extensions.code);
+    const statusCode = codes.includes('RATE_LIMITED')
+      ? 429
+      : codes.every((code) => code === 'INTERNAL_SERVER_ERROR')
+        ? 500
+        : !execution.data && errors.every(refusedBeforeExecution)
+          ? 400
+          : 200;
+    const response = errors.map((error) => ({ ...error, path: error.path ? [...error.path] : undefined, locations: error.locations ? [...error.locations] : undefined }));
+    return { statusCode, response: { data: execution.data ?? null, errors: response } };
   };
 
 export const rateLimited = (rule: string, retryAfterSeconds: number): DomainError =>

@@ -24,7 +24,7 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const limit = this.reflector.get<RateLimit | undefined>(RATE_LIMIT, context.getHandler());
-    if (!limit) return true;
+    if (!limit || context.getType<string>() !== 'graphql') return true;
     const { clientKey } = gatewayContextOf(context);
     try {
       await this.limiterFor(limit).consume(clientKey);

@@ -1,4 +1,4 @@
-import type { Actor } from '@gongkai/kernel';
+import type { Actor, DomainError } from '@gongkai/kernel';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 
@@ -8,6 +8,10 @@ export interface GatewayContext {
   /** The client's address: the key of per-client rate limits. Never logged with personal data. */
   readonly clientKey: string;
   readonly correlationId: string;
+  /** From the `Idempotency-Key` header: a retried mutation with the same key takes effect once. */
+  readonly idempotencyKey?: string;
+  /** A bad token or header: raised by AuthenticationGuard, so that it reaches the caller as a GraphQL error. */
+  readonly refusal?: DomainError;
 }
 
 export const gatewayContextOf = (context: ExecutionContext): GatewayContext => GqlExecutionContext.create(context).getContext<GatewayContext>();

@@ -4,4 +4,3 @@ export * from './tokens';
 export * from './decider-command-handler';
 export * from './in-process/in-process-command-bus';
 export * from './in-process/in-process-event-bus';
-export * from './nest/context-service.module';

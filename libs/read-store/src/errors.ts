@@ -10,8 +10,9 @@ export class DuplicateKeyError extends Error {
     readonly index: string,
     /** The key that is already taken, e.g. `{ email: 'a@b.cn' }`; empty when the server did not say. */
     readonly key: Readonly<Record<string, unknown>>,
+    options?: ErrorOptions,
   ) {
-    super(`Read collection "${collection}": unique index "${index}" already holds the key ${describeKey(key)}.`);
+    super(`Read collection "${collection}": unique index "${index}" already holds the key ${describeKey(key)}.`, options);
   }
 }
 

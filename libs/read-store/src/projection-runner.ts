@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { EventSource, Projection } from './projection';
-import { ProjectionVersions } from './projection-versions';
 import { PositionWaiters, ProjectionTimeoutError } from './position-waiters';
-import type { ReadStore } from './read-store';
 import { assertDistinct, settleAll } from './projection-runner-support';
+import { ProjectionVersions } from './projection-versions';
+import type { ReadStore } from './read-store';
 import { StreamRevisions } from './stream-revisions';
 
 /** The position of a projection that has handled nothing yet. */
@@ -56,6 +56,8 @@ export class ProjectionRunner {
       }
       this.started = true;
       if (source && stale.length) await this.replay(source, stale);
+      // Callers may have started waiting before the checkpoints were loaded.
+      this.waiters.reached(this.position);
     });
   }
 

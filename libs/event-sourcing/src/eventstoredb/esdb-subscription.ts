@@ -43,6 +43,7 @@ export class EsdbSubscription implements Subscription {
         if (this.fromPosition !== undefined && recorded.globalPosition <= this.fromPosition) continue;
         await this.handler(recorded);
       }
+      if (!this.closing) throw new Error('EventStoreDB ended the $all subscription.');
     } catch (error) {
       if (!this.closing) throw error;
     } finally {

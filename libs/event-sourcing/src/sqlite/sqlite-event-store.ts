@@ -26,6 +26,8 @@ export interface SqliteEventStoreOptions extends DurabilityOptions {
   readonly pageSize?: number;
 }
 
+const SYNCHRONOUS_LEVELS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
 /** SQLite's LIMIT for "no limit". */
 const UNLIMITED = -1;
 
@@ -53,6 +55,12 @@ export class SqliteEventStore implements EventStore {
     );
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.pageSize = options.pageSize ?? 500;
+  }
+
+  /** The settings an acknowledged append's durability rests on: for health checks and tests. */
+  durability(): { readonly journalMode: string; readonly synchronous: string } {
+    const level = Number(this.db.pragma('synchronous', { simple: true }));
+    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: SYNCHRONOUS_LEVELS[level] ?? String(level) };
   }
 
   /** Checkpoints kept in the same file, so that a consumer's position is backed up with the log. */
@@ -159,7 +167,7 @@ export class SqliteEventStore implements EventStore {
   /** Ends the subscriptions (after their handlers in flight), then closes the file. */
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    if (this.db.open) this.db.close();
+    if (this.db.open) this.db.close(); // closing twice is harmless
   }
 
   private readPage(position: number, limit: number): RecordedEvent[] {

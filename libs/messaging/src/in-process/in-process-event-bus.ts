@@ -24,8 +24,16 @@ export class InProcessEventBus implements EventBus {
   constructor(private readonly options: InProcessEventBusOptions) {}
 
   async publish(event: RecordedEvent): Promise<void> {
-    if (event.globalPosition <= this.highWaterMark) return; // a replayed relay checkpoint: already announced
-    this.highWaterMark = event.globalPosition;
+    this.announce(event.globalPosition);
+  }
+
+  /**
+   * The log is available to consumers up to `position`. At start the relay's checkpoint is
+   * announced, so that consumers which were behind catch up without waiting for a new event.
+   */
+  announce(position: number): void {
+    if (position <= this.highWaterMark) return; // a replayed relay checkpoint: already announced
+    this.highWaterMark = position;
     for (const runner of this.runners.values()) runner.wake(this.highWaterMark);
   }
 

@@ -1,5 +1,5 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { ContextServiceModule } from '@gongkai/messaging';
+import { ContextServiceModule } from '@gongkai/messaging/nest';
 import { PUBLICATION_REVIEW_ROUTES } from './publication-review-routes';
 import { reviewGate } from './sagas/review-gate';
 

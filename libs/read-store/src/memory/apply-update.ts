@@ -19,8 +19,9 @@ const OPERATORS = { ...updateOperators } as Readonly<Record<string, Operator>>;
  * rejects conflicts as MongoDB does.
  */
 export function applyUpdate(doc: AnyObject, update: UpdateOperators, filter: Filter, inserting: boolean): boolean {
-  const { $setOnInsert, ...rest } = cloneDeep(update) as Record<string, AnyObject>;
   if (Object.keys(update).length === 0) throw new Error('An update needs at least one operator, such as $set.');
+  // A copy, so that no value the caller passed is ever shared with the stored document.
+  const { $setOnInsert, ...rest } = cloneDeep(update) as Record<string, AnyObject>;
   for (const op of Object.keys(rest)) if (!OPERATORS[op]) throw new Error(`Unsupported update operator ${op}.`);
   let changed = false;
   if (needsUpdater(rest)) changed = fullUpdate(doc, rest as Modifier<AnyObject>, [], filter as AnyObject).length > 0;

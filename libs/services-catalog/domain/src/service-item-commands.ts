@@ -56,6 +56,8 @@ const requireNotRetired = (state: Existing): void => {
 };
 
 const draft = (command: Extract<ServiceItemCommand, { type: 'DraftServiceItem' }>, state: ServiceItemState, context: DecideContext): ServiceItemEvent[] => {
+  // Who may act is settled before what they sent is examined: the public learns nothing from validation.
+  requireRole(context.actor, 'staff', 'office', 'admin');
   if (state.status !== 'NONE') throw conflict('SERVICE_ITEM_EXISTS', `Service item ${command.data.itemId} already exists.`);
   const agencyCode = requireAgency('agencyCode', command.data.agencyCode);
   const guide = validateServiceGuide(command.data.guide);

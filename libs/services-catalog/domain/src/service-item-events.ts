@@ -12,7 +12,8 @@ export type ServiceItemEvent =
   | { type: 'ServiceItemPublished'; data: { itemId: string; version: number; contentHash: string; reviewId: string; publishedAt: string } }
   | { type: 'ServiceItemRetired'; data: { itemId: string; reason: string; retiredAt: string } & Partial<ReviewWithdrawalMarker> };
 
-export type PublicationStatus = 'DRAFT' | 'PENDING_REVIEW' | 'PUBLISHED' | 'RETIRED';
+export const PUBLICATION_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'PUBLISHED', 'RETIRED'] as const;
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number];
 
 export type ServiceItemState =
   | { status: 'NONE' }

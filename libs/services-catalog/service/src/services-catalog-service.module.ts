@@ -1,5 +1,5 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { ContextServiceModule } from '@gongkai/messaging';
+import { ContextServiceModule } from '@gongkai/messaging/nest';
 import { publishReviewedServiceItem } from './sagas/publish-reviewed-service-item';
 import { SERVICE_ITEM_ROUTES } from './service-item-routes';
 

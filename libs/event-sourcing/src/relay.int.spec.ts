@@ -1,0 +1,164 @@
+import type { CheckpointStore } from './checkpoint-store';
+import type { RecordedEvent } from './envelope';
+import { InMemoryCheckpointStore } from './in-memory-checkpoint-store';
+import { Relay, type RelayLogEntry, type RelayOptions } from './relay';
+import { SqliteEventStore } from './sqlite';
+import { someEvents, waitFor } from './testing/contract-fixtures';
+
+describe('Relay', () => {
+  let store: SqliteEventStore;
+  let checkpoints: InMemoryCheckpointStore;
+  let published: RecordedEvent[];
+  let logged: RelayLogEntry[];
+  const relays: Relay[] = [];
+
+  const relay = (options: Partial<RelayOptions> = {}): Relay => {
+    const created = new Relay({
+      name: 'decisions',
+      store,
+      checkpoints,
+      publish: async (event) => {
+        published.push(event);
+      },
+      log: (entry) => logged.push(entry),
+      initialDelayMs: 5,
+      maxDelayMs: 20,
+      ...options,
+    });
+    relays.push(created);
+    return created;
+  };
+
+  beforeEach(() => {
+    store = new SqliteEventStore(':memory:');
+    checkpoints = new InMemoryCheckpointStore();
+    published = [];
+    logged = [];
+  });
+
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((each) => each.stop()));
+    await store.close();
+  });
+
+  it('publishes the log in order, then new events, checkpointing each after its publish', async () => {
+    await store.appendToStream('a', someEvents(2), { expectedRevision: 'no_stream' });
+    const running = relay();
+    await running.start();
+    await waitFor(() => published.length === 2, 'the history');
+    await store.appendToStream('b', someEvents(1), { expectedRevision: 'no_stream' });
+    await waitFor(() => published.length === 3, 'the new event');
+
+    const log = await store.readAll();
+    expect(published).toEqual(log);
+    await waitFor(() => running.position === log[2].globalPosition, 'the position to follow');
+    expect(await checkpoints.load('relay:decisions')).toBe(log[2].globalPosition);
+  });
+
+  it('resumes after the checkpoint: events appended while no relay ran are published, earlier ones are not', async () => {
+    await store.appendToStream('a', someEvents(2), { expectedRevision: 'no_stream' });
+    const first = relay();
+    await first.start();
+    await waitFor(() => published.length === 2, 'the first run');
+    await first.stop();
+
+    // Appended, then the process died before anything was published: nothing is lost.
+    await store.appendToStream('a', someEvents(2), { expectedRevision: 1 });
+    published = [];
+    await relay().start();
+    await waitFor(() => published.length === 2, 'the events appended while stopped');
+    expect(published).toEqual((await store.readAll()).slice(2));
+  });
+
+  it('retries a failing publish with backoff, never skipping or reordering, and logs each failure', async () => {
+    await store.appendToStream('a', someEvents(3), { expectedRevision: 'no_stream' });
+    let failuresLeft = 3;
+    const running = relay({
+      publish: async (event) => {
+        if (event.revision === 1 && failuresLeft-- > 0) throw new Error('JetStream unavailable');
+        published.push(event);
+      },
+    });
+    await running.start();
+    await waitFor(() => published.length === 3, 'all three events');
+    expect(published.map((event) => event.revision)).toEqual([0, 1, 2]);
+    expect(logged).toHaveLength(3);
+    expect(logged[0]).toMatchObject({ level: 'warn', facts: { relay: 'decisions', attempt: 1, error: 'Error: JetStream unavailable' } });
+  });
+
+  it('never moves the checkpoint past an event that was not published', async () => {
+    await store.appendToStream('a', someEvents(2), { expectedRevision: 'no_stream' });
+    const running = relay({
+      publish: async (event) => {
+        if (event.revision === 1) throw new Error('down');
+        published.push(event);
+      },
+    });
+    await running.start();
+    await waitFor(() => logged.length >= 2, 'repeated failures');
+    await running.stop();
+    const [first] = await store.readAll();
+    expect(await checkpoints.load('relay:decisions')).toBe(first.globalPosition);
+    expect(running.position).toBe(first.globalPosition);
+  });
+
+  it('stops while a publish is being retried, without checkpointing it', async () => {
+    await store.appendToStream('a', someEvents(1), { expectedRevision: 'no_stream' });
+    const running = relay({
+      publish: async () => {
+        throw new Error('down');
+      },
+      initialDelayMs: 60_000,
+    });
+    await running.start();
+    await waitFor(() => logged.length === 1, 'the first failure');
+    await running.stop();
+    expect(await checkpoints.load('relay:decisions')).toBeUndefined();
+  });
+
+  it('resubscribes from the checkpoint when saving it fails, publishing that event again (at least once)', async () => {
+    await store.appendToStream('a', someEvents(2), { expectedRevision: 'no_stream' });
+    let saveFailures = 1;
+    const flaky: CheckpointStore = {
+      load: (name) => checkpoints.load(name),
+      save: async (name, position) => {
+        if (saveFailures-- > 0) throw new Error('disk full');
+        await checkpoints.save(name, position);
+      },
+    };
+    await relay({ checkpoints: flaky }).start();
+    await waitFor(() => published.length === 3, 'the event again, then the next');
+    expect(published.map((event) => event.revision)).toEqual([0, 0, 1]);
+    expect(logged).toEqual([expect.objectContaining({ level: 'error', facts: expect.objectContaining({ error: 'Error: disk full' }) })]);
+  });
+
+  it('stop() waits for the publish in flight', async () => {
+    await store.appendToStream('a', someEvents(1), { expectedRevision: 'no_stream' });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = false;
+    const running = relay({
+      publish: async (event) => {
+        started = true;
+        await gate;
+        published.push(event);
+      },
+    });
+    await running.start();
+    await waitFor(() => started, 'the publish to start');
+    let stopped = false;
+    const stopping = running.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(published).toHaveLength(1);
+    expect(await checkpoints.load('relay:decisions')).toBe(published[0].globalPosition);
+  });
+
+  it('refuses to start twice', async () => {
+    const running = relay();
+    await running.start();
+    await expect(running.start()).rejects.toThrow('already running');
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { defaultCalendar } from '@gongkai/calendar';
+import { type CheckpointStore, type EventStore, Relay } from '@gongkai/event-sourcing';
+import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
+import { type EventSubscription, InProcessCommandBus, InProcessEventBus } from '@gongkai/messaging';
+import type { JsonLogger } from '@gongkai/observability';
+import { OVERSIGHT_PROJECTIONS } from '@gongkai/oversight/read';
+import { InMemoryReadStore, type Projection, ProjectionRunner } from '@gongkai/read-store';
+import { SERVICES_CATALOG_PROJECTIONS } from '@gongkai/services-catalog/read';
+import { eventLogAfter } from './event-log-source';
+
+/** Every read model of the gateway, from every context. */
+export const ALL_PROJECTIONS: readonly Projection[] = [...SERVICES_CATALOG_PROJECTIONS, ...OVERSIGHT_PROJECTIONS];
+
+const RELAY_NAME = 'embedded';
+
+/**
+ * The infrastructure of the single-process platform: the SQLite event store, the in-process
+ * buses fed by the relay, and the in-memory read store rebuilt from the log at every start.
+ */
+export class EmbeddedRuntime {
+  readonly store: SqliteEventStore;
+  readonly checkpoints: CheckpointStore;
+  readonly commands = new InProcessCommandBus();
+  readonly events: InProcessEventBus;
+  readonly readStore = new InMemoryReadStore();
+  readonly projections = new ProjectionRunner(this.readStore, ALL_PROJECTIONS);
+  readonly calendar = defaultCalendar();
+  private readonly relay: Relay;
+  private projectionFeed: EventSubscription | undefined;
+  private replayedUpTo = 0;
+  private relayStarted = false;
+
+  constructor(
+    eventStoreFile: string,
+    private readonly logger: JsonLogger,
+  ) {
+    mkdirSync(dirname(eventStoreFile), { recursive: true });
+    this.store = new SqliteEventStore(eventStoreFile);
+    this.checkpoints = this.store.checkpointStore();
+    const onError = (message: string, facts: Record<string, unknown>) => logger.event('error', message, facts);
+    this.events = new InProcessEventBus({ history: this.store, checkpoints: this.checkpoints, onError });
+    this.relay = new Relay({
+      name: RELAY_NAME,
+      store: this.store,
+      checkpoints: this.checkpoints,
+      publish: (event) => this.events.publish(event),
+      log: (entry) => logger.event(entry.level, entry.message, { ...entry.facts }),
+    });
+  }
+
+  get eventStore(): EventStore {
+    return this.store;
+  }
+
+  /** Rebuilds the read models from the whole log, then keeps them fed from the bus. */
+  async replayReadModels(): Promise<void> {
+    const started = Date.now();
+    await this.projections.start((after) => eventLogAfter(this.store, after));
+    this.replayedUpTo = Math.max(0, this.projections.position);
+    this.projectionFeed = await this.events.subscribe({
+      durableName: 'gateway.read-models',
+      handle: (event) => this.projections.handle(event),
+      // The read models keep their own positions beside their data: in memory, so from zero.
+      checkpoint: { load: async () => Math.max(0, this.projections.position), save: async () => undefined },
+    });
+    this.logger.event('info', 'read models replayed', { position: this.replayedUpTo, ms: Date.now() - started });
+  }
+
+  /** Starts publishing: from here on every appended event reaches the buses' consumers. */
+  async startRelay(): Promise<void> {
+    this.events.announce((await this.checkpoints.load(this.relay.checkpointName)) ?? 0);
+    await this.relay.start();
+    this.relayStarted = true;
+  }
+
+  readiness(): { ready: boolean; detail: Record<string, unknown> } {
+    const position = Math.max(0, this.projections.position);
+    const ready = this.relayStarted && position >= this.replayedUpTo;
+    return { ready, detail: { readModelPosition: position, relayPosition: this.relay.position } };
+  }
+
+  async close(): Promise<void> {
+    await this.relay.stop();
+    await this.projectionFeed?.close();
+    await this.events.close();
+    await this.commands.close();
+    await this.readStore.close();
+    await this.store.close();
+  }
+}

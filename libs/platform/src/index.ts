@@ -1,0 +1,4 @@
+export * from './platform-config';
+export * from './embedded-runtime';
+export * from './embedded-platform.module';
+export * from './start-embedded-platform';

@@ -1,0 +1,1 @@
+export { CHECKPOINTS, MongoReadStore } from './mongo-read-store';

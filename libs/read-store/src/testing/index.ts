@@ -1,0 +1,1 @@
+export { describeReadStoreContract, type ReadStoreFactory } from './read-store-contract';

@@ -1,0 +1,101 @@
+import { CONTEXTS } from '@gongkai/contracts';
+import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { type Actor, notFound } from '@gongkai/kernel';
+import { READ_STORE, type ReadStore } from '@gongkai/read-store';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { SERVICE_ITEMS, type ServiceItemDocument } from '../service-item-document';
+import { catalogueFilter, viewServiceItem } from '../service-item-visibility';
+import { ServiceItemInput } from './service-item.inputs';
+import { ServiceItem, ServiceCategory, ServiceItemConnection } from './service-item.types';
+import { toServiceItem } from './to-service-item';
+
+/** The public catalogue and the service window's editing of it. */
+@Resolver(() => ServiceItem)
+export class ServiceItemsResolver {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly commands: CommandGateway,
+  ) {}
+
+  @Query(() => ServiceItemConnection, { description: 'The catalogue: the public sees published items; staff also their agency’s drafts.' })
+  async serviceItems(
+    @CurrentActor() actor: Actor,
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+    @Args('departmentCode', { type: () => String, nullable: true }) departmentCode: string | null,
+    @Args('category', { type: () => ServiceCategory, nullable: true }) category: string | null,
+    @Args('includeRetired', { type: () => Boolean, nullable: true }) includeRetired: boolean | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ServiceItemConnection> {
+    const limit = pageSize(first);
+    const offset = decodeCursor(after);
+    const filter = catalogueFilter(actor, { search: search?.slice(0, 200), departmentCode, category, includeRetired });
+    const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
+    const [documents, totalCount] = await Promise.all([items.find(filter, { sort: { 'guide.name': 1, _id: 1 }, skip: offset, limit }), items.count(filter)]);
+    const nodes = documents.flatMap((document) => {
+      const view = viewServiceItem(document, actor);
+      return view ? [toServiceItem(view)] : [];
+    });
+    return toPage(nodes, offset, totalCount);
+  }
+
+  @Query(() => ServiceItem, { nullable: true, description: 'One item; null when it does not exist or is not visible to you.' })
+  async serviceItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ServiceItem | null> {
+    const document = await this.store.collection<ServiceItemDocument>(SERVICE_ITEMS).findOne({ _id: id });
+    const view = document ? viewServiceItem(document, actor) : null;
+    return view ? toServiceItem(view) : null;
+  }
+
+  @Mutation(() => ServiceItem, { description: 'Drafts a new service item; only staff of the responsible department see it until it is reviewed and published.' })
+  async draftServiceItem(@CurrentRequest() request: GatewayContext, @Args('input', { type: () => ServiceItemInput }) input: ServiceItemInput): Promise<ServiceItem> {
+    const itemId = newAggregateId(request, 'service-item');
+    const { agencyCode, changeSummary: _ignored, ...guide } = input;
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'DraftServiceItem', { itemId, agencyCode: agencyCode ?? request.actor.agencyCode, guide }, this.options(request));
+    return this.current(itemId, request.actor);
+  }
+
+  @Mutation(() => ServiceItem, { description: 'Writes a new version; fails with CONFLICT when expectedVersion is not the current one.' })
+  async reviseServiceItem(
+    @CurrentRequest() request: GatewayContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+    @Args('input', { type: () => ServiceItemInput }) input: ServiceItemInput,
+  ): Promise<ServiceItem> {
+    const { agencyCode: _agency, changeSummary, ...guide } = input;
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'ReviseServiceItem', { itemId: id, expectedVersion, guide, changeSummary: changeSummary ?? '' }, this.options(request));
+    return this.current(id, request.actor);
+  }
+
+  @Mutation(() => ServiceItem, { description: 'Submits exactly this version for confidentiality review (先审查、后公开).' })
+  async requestServiceItemPublication(
+    @CurrentRequest() request: GatewayContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<ServiceItem> {
+    const reviewId = newAggregateId(request, `review:${id}:${expectedVersion}`);
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'RequestServiceItemPublication', { itemId: id, expectedVersion, reviewId }, this.options(request));
+    return this.current(id, request.actor);
+  }
+
+  @Mutation(() => ServiceItem, { description: 'Withdraws the item from the catalogue, with the reason shown to the public.' })
+  async retireServiceItem(
+    @CurrentRequest() request: GatewayContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String }) reason: string,
+  ): Promise<ServiceItem> {
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'RetireServiceItem', { itemId: id, reason }, { ...this.options(request), reason });
+    return this.current(id, request.actor);
+  }
+
+  private options(request: GatewayContext): { idempotencyKey?: string } {
+    return request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {};
+  }
+
+  private async current(id: string, actor: Actor): Promise<ServiceItem> {
+    const document = await this.store.collection<ServiceItemDocument>(SERVICE_ITEMS).findOne({ _id: id });
+    const view = document ? viewServiceItem(document, actor) : null;
+    if (!view) throw notFound('SERVICE_ITEM_NOT_FOUND', `There is no service item ${id}.`);
+    return toServiceItem(view);
+  }
+}
