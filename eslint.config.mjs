@@ -36,6 +36,11 @@ export default [
     },
   },
   {
+    // A test that reaches a value it asserted exists may say so with `!`.
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
     files: ['**/*.cjs', '**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

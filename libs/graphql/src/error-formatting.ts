@@ -23,8 +23,17 @@ interface NestHttpLike {
 const isNestHttpException = (error: unknown): error is NestHttpLike =>
   typeof error === 'object' && error !== null && typeof (error as { getStatus?: unknown }).getStatus === 'function';
 
+/** Fastify's own refusals of a request (body too large, wrong content type) carry a 4xx status. */
+const clientErrorStatus = (error: unknown): number | undefined => {
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof status === 'number' && status >= 400 && status < 500 && typeof code === 'string' && code.startsWith('FST_') ? status : undefined;
+};
+
 const fromCause = (cause: unknown): { message: string; extensions: FormattedError['extensions'] } | undefined => {
   if (isDomainError(cause)) return { message: cause.message, extensions: { code: cause.code, rule: cause.rule, ...cause.details } };
+  const status = clientErrorStatus(cause);
+  if (status) return { message: (cause as Error).message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } };
   if (isNestHttpException(cause)) {
     const code = HTTP_STATUS_OF_NEST[cause.getStatus()];
     if (code) return { message: cause.message, extensions: { code } };
@@ -63,9 +72,13 @@ const refusedBeforeExecution = (error: FormattedError): boolean => !error.path &
 export const mercuriusErrorFormatter =
   (production: boolean, log: (error: unknown) => void) =>
   (execution: ExecutionResult & { errors: readonly GraphQLError[] }): { statusCode: number; response: FormattedExecutionResult } => {
-    const errors = flatten(execution.errors).map((error) => formatGraphqlError(error, production, log));
+    const flat = flatten(execution.errors);
+    const errors = flat.map((error) => formatGraphqlError(error, production, log));
     const codes = errors.map((e) => e.extensions.code);
-    const statusCode = codes.includes('RATE_LIMITED')
+    const refusedByServer = flat.map((error) => clientErrorStatus(error.originalError)).find((status) => status !== undefined);
+    const statusCode = refusedByServer
+      ? refusedByServer
+      : codes.includes('RATE_LIMITED')
       ? 429
       : codes.every((code) => code === 'INTERNAL_SERVER_ERROR')
         ? 500

@@ -2,7 +2,7 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Limits from the OWASP GraphQL cheat sheet, enforced by GraphQL Armor's validation rules. */
 export interface HardeningLimits {
@@ -16,12 +16,14 @@ export const DEFAULT_LIMITS: HardeningLimits = { maxDepth: 8, maxAliases: 15, ma
 
 /** Validation rules for every request; in production introspection is refused too. */
 export const hardeningRules = (production: boolean, limits: HardeningLimits = DEFAULT_LIMITS): ValidationRule[] => {
-  // exposeLimits: false keeps the numbers out of error messages; the rule names stay clear.
+  // Reported as validation errors (not thrown), so that the caller gets every problem in the usual
+  // format; exposeLimits is off in production so that probing learns nothing of the numbers.
+  const reject = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)], exposeLimits: !production };
   const rules = [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: !production, ignoreIntrospection: !production }),
-    maxAliasesRule({ n: limits.maxAliases, exposeLimits: !production }),
-    costLimitRule({ maxCost: limits.maxCost, exposeLimits: !production, ignoreIntrospection: !production }),
-    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: !production }),
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: !production, ...reject }),
+    maxAliasesRule({ n: limits.maxAliases, ...reject }),
+    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: !production, ...reject }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reject }),
   ] as unknown as ValidationRule[];
   return production ? [...rules, NoSchemaIntrospectionCustomRule] : rules;
 };

@@ -49,7 +49,7 @@ export class CatchUpSubscription implements Subscription {
     try {
       while (!this.closing) {
         this.maybeBehind = false;
-        const page = readPage(position - 1, pageSize);
+        const page = readPage(position, pageSize);
         for (const event of page) {
           if (this.closing) return;
           await handler(event);
