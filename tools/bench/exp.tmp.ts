@@ -25,7 +25,7 @@ const run = async () => {
   t = process.hrtime.bigint();
   for (const p of plan) ins.run(p.s, p.r, p.e.id, p.e.type, 1, p.e.occurredAt, JSON.stringify(p.e.data), JSON.stringify(p.e.metadata), h, h);
   console.log('raw', sync, N / (Number(process.hrtime.bigint() - t) / 1e9));
-  const imm = db.transaction((p: typeof plan[0]) => ins.run(p.s, p.r, p.e.id + 'x', p.e.type, 1, p.e.occurredAt, JSON.stringify(p.e.data), JSON.stringify(p.e.metadata), h, h));
+  const imm = db.transaction((p: typeof plan[0]) => ins.run(p.s, p.r + 100, p.e.id + 'x', p.e.type, 1, p.e.occurredAt, JSON.stringify(p.e.data), JSON.stringify(p.e.metadata), h, h));
   t = process.hrtime.bigint();
   for (const p of plan) imm.immediate(p);
   console.log('raw immediate txn', sync, N / (Number(process.hrtime.bigint() - t) / 1e9));

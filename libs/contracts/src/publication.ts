@@ -59,4 +59,6 @@ export const streamIdOf = (context: string, aggregate: string, id: string): stri
 export const CONTEXTS = {
   servicesCatalog: 'services-catalog',
   oversight: 'oversight',
+  requests: 'requests',
+  decisions: 'decisions',
 } as const;

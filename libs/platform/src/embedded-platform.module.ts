@@ -1,8 +1,12 @@
 import type { AccountDirectory, TokenService } from '@gongkai/auth';
 import { GraphqlApiModule, HealthController, READINESS } from '@gongkai/graphql';
 import type { JsonLogger } from '@gongkai/observability';
+import { DecisionsReadModule } from '@gongkai/decisions/read';
+import { DecisionsServiceModule } from '@gongkai/decisions/service';
 import { OversightReadModule } from '@gongkai/oversight/read';
 import { OversightServiceModule } from '@gongkai/oversight/service';
+import { RequestsReadModule } from '@gongkai/requests/read';
+import { RequestsServiceModule } from '@gongkai/requests/service';
 import { ServicesCatalogReadModule } from '@gongkai/services-catalog/read';
 import { ServicesCatalogServiceModule } from '@gongkai/services-catalog/service';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -29,8 +33,12 @@ export class EmbeddedPlatformModule {
         GraphqlApiModule.forRoot({ production, tokens, accounts, logger }),
         ServicesCatalogServiceModule,
         OversightServiceModule,
+        RequestsServiceModule,
+        DecisionsServiceModule,
         ServicesCatalogReadModule,
         OversightReadModule,
+        RequestsReadModule,
+        DecisionsReadModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: READINESS, useValue: { check: async () => runtime.readiness() } }],

@@ -5,13 +5,20 @@ import { type CheckpointStore, type EventStore, Relay } from '@gongkai/event-sou
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { type EventSubscription, InProcessCommandBus, InProcessEventBus } from '@gongkai/messaging';
 import type { JsonLogger } from '@gongkai/observability';
+import { DECISIONS_PROJECTIONS } from '@gongkai/decisions/read';
 import { OVERSIGHT_PROJECTIONS } from '@gongkai/oversight/read';
 import { InMemoryReadStore, type Projection, ProjectionRunner } from '@gongkai/read-store';
+import { REQUESTS_PROJECTIONS } from '@gongkai/requests/read';
 import { SERVICES_CATALOG_PROJECTIONS } from '@gongkai/services-catalog/read';
 import { eventLogAfter } from './event-log-source';
 
 /** Every read model of the gateway, from every context. */
-export const ALL_PROJECTIONS: readonly Projection[] = [...SERVICES_CATALOG_PROJECTIONS, ...OVERSIGHT_PROJECTIONS];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  ...SERVICES_CATALOG_PROJECTIONS,
+  ...OVERSIGHT_PROJECTIONS,
+  ...REQUESTS_PROJECTIONS,
+  ...DECISIONS_PROJECTIONS,
+];
 
 const RELAY_NAME = 'embedded';
 

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'decisions-read', preset: '../../../jest.preset.cjs', rootDir: __dirname };

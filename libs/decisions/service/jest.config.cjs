@@ -1,0 +1,1 @@
+module.exports = { displayName: 'decisions-service', preset: '../../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,2 @@
+export * from './decisions-routes';
+export * from './decisions-service.module';

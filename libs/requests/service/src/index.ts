@@ -1,0 +1,2 @@
+export * from './requests-routes';
+export * from './requests-service.module';

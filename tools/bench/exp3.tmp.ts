@@ -1,0 +1,13 @@
+import { canonicalJson, sha256Hex } from '@gongkai/kernel';
+import { toStoredJson } from '../../libs/event-sourcing/src/sealing';
+import { revised } from './support/service-item-fixtures';
+const e = revised('x', 1, 2, new Date().toISOString());
+const N = 20000;
+const t = (name: string, f: () => unknown) => { for (let i = 0; i < 2000; i++) f(); const s = process.hrtime.bigint(); for (let i = 0; i < N; i++) f(); console.log(name, (Number(process.hrtime.bigint() - s) / 1e3 / N).toFixed(2), 'µs'); };
+const env = { ...e, streamId: 's', revision: 1, prevHash: '0'.repeat(64) };
+const canon = canonicalJson(env);
+t('JSON.stringify data', () => JSON.stringify(e.data));
+t('toStoredJson data', () => toStoredJson(e.data));
+t('toStoredJson metadata', () => toStoredJson(e.metadata));
+t('canonicalJson envelope', () => canonicalJson(env));
+t('sha256Hex', () => sha256Hex(canon));

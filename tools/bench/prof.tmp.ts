@@ -1,0 +1,2 @@
+import { benchReadModelRebuild } from './read-model-rebuild.bench';
+benchReadModelRebuild({ quick: false }).then(() => undefined);
