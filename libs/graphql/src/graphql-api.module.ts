@@ -9,6 +9,7 @@ import { AuthenticationGuard } from './authentication.guard';
 import { mercuriusErrorFormatter } from './error-formatting';
 import { gatewayContextFactory } from './gateway-context';
 import { hardeningRules } from './hardening';
+import { LocalDateScalar } from './local-date.scalar';
 import { RateLimitGuard } from './rate-limit';
 
 export interface GraphqlApiOptions {
@@ -45,6 +46,7 @@ export class GraphqlApiModule {
       ],
       providers: [
         AuthResolver,
+        LocalDateScalar,
         { provide: TOKEN_SERVICE, useValue: options.tokens },
         { provide: ACCOUNT_DIRECTORY, useValue: options.accounts },
         { provide: APP_GUARD, useClass: AuthenticationGuard },

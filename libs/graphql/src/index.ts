@@ -12,3 +12,4 @@ export * from './gateway-context';
 export * from './graphql-api.module';
 export * from './health.controller';
 export * from './authentication.guard';
+export * from './local-date.scalar';
