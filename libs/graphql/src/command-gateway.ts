@@ -1,6 +1,6 @@
 import { COMMAND_BUS, type CommandBus, type CommandResult } from '@gongkai/messaging';
-import { PROJECTION_RUNNER, type ProjectionRunner } from '@gongkai/read-store';
-import { Inject, Injectable } from '@nestjs/common';
+import { PROJECTION_RUNNER, type ProjectionRunner, ProjectionTimeoutError } from '@gongkai/read-store';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { GatewayContext } from './request-context';
 
 export interface CommandOptions {
@@ -17,6 +17,8 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
  */
 @Injectable()
 export class CommandGateway {
+  private readonly logger = new Logger(CommandGateway.name);
+
   constructor(
     @Inject(COMMAND_BUS) private readonly bus: CommandBus,
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
@@ -29,7 +31,13 @@ export class CommandGateway {
       data,
       metadata: { actor: request.actor, correlationId: request.correlationId, ...options },
     });
-    await this.projections.waitForPosition(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
+    try {
+      await this.projections.waitForPosition(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
+    } catch (error) {
+      // The write is durable; only the answer may be stale. Say so to operators, not to the caller.
+      if (!(error instanceof ProjectionTimeoutError)) throw error;
+      this.logger.warn({ msg: 'read models lag behind a command', position: result.position, correlationId: request.correlationId, lagging: error.lagging });
+    }
     return result;
   }
 }

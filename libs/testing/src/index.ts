@@ -1,2 +1,3 @@
 export * from './platform-process';
 export * from './graphql-client';
+export * from './nats-server';

@@ -1,2 +1,0 @@
-import { benchReadModelRebuild } from './read-model-rebuild.bench';
-benchReadModelRebuild({ quick: false }).then(() => undefined);
