@@ -161,6 +161,54 @@ describe('The service catalogue, end to end through GraphQL', () => {
     expect((await graphql<{ serviceItem: Item | null }>(url(), ITEM, { id: item.id })).data?.serviceItem).toBeNull();
   });
 
+  it('retires a published item with a reason the public can read, and takes it out of the list', async () => {
+    const item = await draft('建设项目竣工环境保护验收');
+    await graphql(url(), REQUEST, { id: item.id, v: 1 }, window);
+    const review = await reviewOf(item.id, 'PENDING');
+    await graphql(url(), APPROVE, { id: review.id }, reviewer);
+    await reviewOf(item.id, 'PUBLISHED');
+
+    const retire = await graphql<{ retireServiceItem: Item }>(url(), `mutation($id: ID!) { retireServiceItem(id: $id, reason: "改为企业自主验收") { ${ITEM_FIELDS} } }`, { id: item.id }, window);
+    expect(retire.data?.retireServiceItem.publicationStatus).toBe('RETIRED');
+    const publicView = await graphql<{ serviceItem: { publicationStatus: string; retirementReason: string } }>(
+      url(),
+      'query($id: ID!) { serviceItem(id: $id) { publicationStatus retirementReason } }',
+      { id: item.id },
+    );
+    expect(publicView.data?.serviceItem).toEqual({ publicationStatus: 'RETIRED', retirementReason: '改为企业自主验收' });
+    const list = await graphql<{ serviceItems: { totalCount: number } }>(url(), LIST, { search: '竣工环境保护验收' });
+    expect(list.data?.serviceItems.totalCount).toBe(0);
+    const again = await graphql(url(), 'mutation($id: ID!) { retireServiceItem(id: $id, reason: "再次") { id } }', { id: item.id }, window);
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'SERVICE_ITEM_RETIRED' });
+  });
+
+  it('filters by department and category and pages with cursors', async () => {
+    for (const name of ['分页事项一', '分页事项二', '分页事项三']) await draft(name, { category: 'PUBLIC_SERVICE' });
+    const page = (after?: string) =>
+      graphql<{ serviceItems: { totalCount: number; edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+        url(),
+        'query($after: String) { serviceItems(search: "分页事项", departmentCode: "SERVICE_WINDOW", category: PUBLIC_SERVICE, first: 2, after: $after) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }',
+        after ? { after } : {},
+        window,
+      );
+    const first = await page();
+    expect(first.data?.serviceItems.totalCount).toBe(3);
+    expect(first.data?.serviceItems.edges).toHaveLength(2);
+    expect(first.data?.serviceItems.pageInfo.hasNextPage).toBe(true);
+    const second = await page(first.data!.serviceItems.pageInfo.endCursor);
+    expect(second.data?.serviceItems.edges).toHaveLength(1);
+    expect(second.data?.serviceItems.pageInfo.hasNextPage).toBe(false);
+    const names = [...first.data!.serviceItems.edges, ...second.data!.serviceItems.edges].map((edge) => edge.node.name).sort();
+    expect(names).toEqual(['分页事项一', '分页事项三', '分页事项二'].sort());
+
+    const otherDepartment = await graphql<{ serviceItems: { totalCount: number } }>(url(), '{ serviceItems(search: "分页事项", departmentCode: "PLANNING") { totalCount } }', {}, window);
+    expect(otherDepartment.data?.serviceItems.totalCount).toBe(0);
+    const badCursor = await graphql(url(), '{ serviceItems(after: "not-a-cursor") { totalCount } }');
+    expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_CURSOR' });
+    const tooMany = await graphql(url(), '{ serviceItems(first: 1000) { totalCount } }');
+    expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('keeps staff mutations away from the public and reviews away from staff', async () => {
     const anonymous = await graphql(url(), DRAFT, { input: guide('匿名草稿') });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

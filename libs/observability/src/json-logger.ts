@@ -39,7 +39,8 @@ export const createLogger = (options: { level?: string; name?: string; destinati
   );
 
 const asFields = (value: unknown): Record<string, unknown> =>
-  value instanceof Error ? { err: { type: value.name, message: value.message, stack: value.stack } } : typeof value === 'object' && value !== null ? { ...value } : { detail: value };
+  // pino's own error serializer writes type, message and stack.
+  value instanceof Error ? { err: value } : typeof value === 'object' && value !== null ? { ...value } : { detail: value };
 
 /** Nest's logger interface over pino: one JSON object per line. */
 export class JsonLogger implements LoggerService {

@@ -1,5 +1,5 @@
 import { type Actor, agencyFilter, canActForAgency, hasRole } from '@gongkai/kernel';
-import type { Filter } from '@gongkai/read-store';
+import type { Filter, SortSpec } from '@gongkai/read-store';
 import type { PublicationStatus, ServiceGuide } from '@gongkai/services-catalog/domain';
 import type { ServiceItemDocument, ServiceItemVersionEntry } from './service-item-document';
 
@@ -88,3 +88,7 @@ export const catalogueFilter = (actor: Actor, query: CatalogueQuery): Filter => 
   const ownBranch: Filter = { $and: [agencies ? { agencyCode: { $in: [...agencies] } } : {}, ownStatus, ...guideConditions('guide')] };
   return agencies === undefined ? ownBranch : { $or: [ownBranch, publicBranch] };
 };
+
+/** The public's order comes from published names only, so that it reveals nothing of a draft. */
+export const catalogueSort = (actor: Actor): SortSpec =>
+  hasRole(actor, ...BUREAU_ROLES) ? { 'guide.name': 1, _id: 1 } : { 'published.guide.name': 1, _id: 1 };

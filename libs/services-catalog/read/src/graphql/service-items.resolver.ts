@@ -5,7 +5,7 @@ import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SERVICE_ITEMS, type ServiceItemDocument } from '../service-item-document';
-import { catalogueFilter, viewServiceItem } from '../service-item-visibility';
+import { catalogueFilter, catalogueSort, viewServiceItem } from '../service-item-visibility';
 import { ServiceItemInput } from './service-item.inputs';
 import { ServiceItem, ServiceCategory, ServiceItemConnection } from './service-item.types';
 import { toServiceItem } from './to-service-item';
@@ -32,7 +32,7 @@ export class ServiceItemsResolver {
     const offset = decodeCursor(after);
     const filter = catalogueFilter(actor, { search: search?.slice(0, 200), departmentCode, category, includeRetired });
     const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
-    const [documents, totalCount] = await Promise.all([items.find(filter, { sort: { 'guide.name': 1, _id: 1 }, skip: offset, limit }), items.count(filter)]);
+    const [documents, totalCount] = await Promise.all([items.find(filter, { sort: catalogueSort(actor), skip: offset, limit }), items.count(filter)]);
     const nodes = documents.flatMap((document) => {
       const view = viewServiceItem(document, actor);
       return view ? [toServiceItem(view)] : [];

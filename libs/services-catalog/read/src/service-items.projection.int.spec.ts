@@ -1,0 +1,125 @@
+import type { RecordedEvent } from '@gongkai/event-sourcing';
+import type { Actor } from '@gongkai/kernel';
+import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
+import type { ServiceGuide, ServiceItemEvent } from '@gongkai/services-catalog/domain';
+import { SERVICE_ITEMS, type ServiceItemDocument } from './service-item-document';
+import { serviceItemsProjection } from './service-items.projection';
+import { catalogueFilter, viewServiceItem } from './service-item-visibility';
+
+const guide = (name: string, departmentCode = 'SERVICE_WINDOW'): ServiceGuide => ({
+  name,
+  departmentCode,
+  category: 'PUBLIC_SERVICE',
+  legalBasis: '《政府信息公开条例》',
+  conditions: '无',
+  materials: [],
+  steps: [],
+  statutoryLimitWorkingDays: 20,
+  promisedLimitWorkingDays: 10,
+  feeFen: 0,
+  feeBasis: '',
+  location: '窗口',
+  serviceHours: '',
+  onlineUrl: '',
+  contact: '0766',
+  faq: [],
+});
+
+let position = 0;
+const recorded = (itemId: string, revision: number, event: ServiceItemEvent): RecordedEvent => ({
+  id: `event-${++position}`,
+  type: event.type,
+  schemaVersion: 1,
+  streamId: `services-catalog.ServiceItem-${itemId}`,
+  revision,
+  globalPosition: position,
+  occurredAt: `2026-03-0${Math.min(9, revision + 1)}T02:00:00.000Z`,
+  data: event.data,
+  metadata: { actor: { id: 'demo-window', roles: ['staff'] }, correlationId: 'c', causationId: null },
+  prevHash: '0'.repeat(64),
+  hash: 'f'.repeat(64),
+});
+
+const publicationRequest = (itemId: string, version: number) => ({
+  reviewId: `review-${itemId}-${version}`,
+  itemType: 'SERVICE_GUIDE',
+  itemId,
+  itemVersion: version,
+  contentHash: 'a'.repeat(64),
+  title: 't',
+  agencyCode: '445300',
+  departmentCode: 'SERVICE_WINDOW',
+  requestedBy: 'demo-window',
+});
+
+/** Item A: published v1 then revised to a v2 draft. Item B: never published. Item C: published, then retired. */
+const history = (): RecordedEvent[] => [
+  recorded('a', 0, { type: 'ServiceItemDrafted', data: { itemId: 'a', agencyCode: '445300', version: 1, guide: guide('排污许可') } }),
+  recorded('a', 1, { type: 'ServiceItemPublicationRequested', data: { itemId: 'a', version: 1, contentHash: 'a'.repeat(64), publicationRequest: publicationRequest('a', 1) } }),
+  recorded('a', 2, { type: 'ServiceItemPublished', data: { itemId: 'a', version: 1, contentHash: 'a'.repeat(64), reviewId: 'review-a-1', publishedAt: '2026-03-03T02:00:00.000Z' } }),
+  recorded('a', 3, { type: 'ServiceItemRevised', data: { itemId: 'a', version: 2, guide: guide('排污许可（草稿二）'), changeSummary: '改名' } }),
+  recorded('b', 0, { type: 'ServiceItemDrafted', data: { itemId: 'b', agencyCode: '445381', version: 1, guide: guide('县级草稿') } }),
+  recorded('c', 0, { type: 'ServiceItemDrafted', data: { itemId: 'c', agencyCode: '445300', version: 1, guide: guide('旧事项', 'PLANNING') } }),
+  recorded('c', 1, { type: 'ServiceItemPublicationRequested', data: { itemId: 'c', version: 1, contentHash: 'a'.repeat(64), publicationRequest: publicationRequest('c', 1) } }),
+  recorded('c', 2, { type: 'ServiceItemPublished', data: { itemId: 'c', version: 1, contentHash: 'a'.repeat(64), reviewId: 'review-c-1', publishedAt: '2026-03-03T02:00:00.000Z' } }),
+  recorded('c', 3, { type: 'ServiceItemRetired', data: { itemId: 'c', reason: '事项取消', retiredAt: '2026-03-04T02:00:00.000Z' } }),
+];
+
+const anonymous: Actor = { id: 'anonymous', roles: ['public'] };
+const cityWindow: Actor = { id: 'demo-window', roles: ['staff'], agencyCode: '445300', departmentCode: 'SERVICE_WINDOW' };
+const countyWindow: Actor = { id: 'demo-county', roles: ['staff'], agencyCode: '445381', departmentCode: 'SERVICE_WINDOW' };
+
+describe('The catalogue read model', () => {
+  let store: InMemoryReadStore;
+  const items = () => store.collection<ServiceItemDocument>(SERVICE_ITEMS);
+  const visibleIds = async (actor: Actor, query = {}) =>
+    (await items().find(catalogueFilter(actor, query), { sort: { _id: 1 } })).filter((doc) => viewServiceItem(doc, actor)).map((doc) => doc._id);
+
+  beforeEach(async () => {
+    store = new InMemoryReadStore();
+    const runner = new ProjectionRunner(store, [serviceItemsProjection]);
+    await runner.start(history());
+  });
+
+  it('keeps the published version for the public beside the staff draft', async () => {
+    const a = (await items().findOne({ _id: 'a' }))!;
+    expect(viewServiceItem(a, anonymous)).toMatchObject({ version: 1, publicationStatus: 'PUBLISHED', guide: { name: '排污许可' }, pendingReviewId: null });
+    expect(viewServiceItem(a, cityWindow)).toMatchObject({ version: 2, publicationStatus: 'DRAFT', publishedVersion: 1, guide: { name: '排污许可（草稿二）' } });
+    expect(viewServiceItem(a, anonymous)?.versions.map((v) => v.version)).toEqual([1]);
+  });
+
+  it('shows the public only listed items, and retired ones only when asked for', async () => {
+    expect(await visibleIds(anonymous)).toEqual(['a']);
+    expect(await visibleIds(anonymous, { includeRetired: true })).toEqual(['a', 'c']);
+    expect(viewServiceItem((await items().findOne({ _id: 'c' }))!, anonymous)).toMatchObject({ publicationStatus: 'RETIRED', retirementReason: '事项取消' });
+    expect(viewServiceItem((await items().findOne({ _id: 'b' }))!, anonymous)).toBeNull();
+  });
+
+  it('searches the public by the published text, never by an unpublished draft', async () => {
+    expect(await visibleIds(anonymous, { search: '草稿二' })).toEqual([]);
+    expect(await visibleIds(anonymous, { search: '排污' })).toEqual(['a']);
+    expect(await visibleIds(cityWindow, { search: '草稿二' })).toEqual(['a']);
+  });
+
+  it('keeps county staff to their own drafts and the published catalogue', async () => {
+    expect(await visibleIds(countyWindow)).toEqual(['a', 'b']);
+    expect(await visibleIds(cityWindow)).toEqual(['a']);
+  });
+
+  it('filters by department and category', async () => {
+    expect(await visibleIds(anonymous, { departmentCode: 'PLANNING', includeRetired: true })).toEqual(['c']);
+    expect(await visibleIds(anonymous, { category: 'ADMINISTRATIVE_LICENSE' })).toEqual([]);
+  });
+
+  it('treats regex characters in a search as text', async () => {
+    expect(await visibleIds(anonymous, { search: '.*' })).toEqual([]);
+  });
+
+  it('applies a redelivered event once', async () => {
+    const runner = new ProjectionRunner(store, [serviceItemsProjection]);
+    await runner.start();
+    for (const event of history()) await runner.handle(event);
+    const a = (await items().findOne({ _id: 'a' }))!;
+    expect(a.versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+});
