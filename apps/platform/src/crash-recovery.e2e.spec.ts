@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { verifyStreamChain } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import request from 'supertest';
 
 jest.setTimeout(90_000);
 
@@ -75,6 +76,12 @@ describe('kill -9 right after a mutation returned', () => {
     ]);
     const publicView = await graphql<{ serviceItem: { name: string; version: number } }>(platform.baseUrl, 'query($id: ID!) { serviceItem(id: $id) { name version } }', { id });
     expect(publicView.data?.serviceItem).toEqual({ name: '环境信息依申请公开', version: 1 });
+
+    const metrics = await request(platform.baseUrl).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toContain('gongkai_relay_lag_events{process="platform"} 0');
+    expect(metrics.text).toContain('gongkai_projection_lag_events{read_model="services-catalog.service-items",process="platform"} 0');
+    expect(metrics.text).toContain('gongkai_parked_events{process="platform"} 0');
 
     await platform.stop();
     const store = new SqliteEventStore(join(dataDir, 'gongkai.db'));

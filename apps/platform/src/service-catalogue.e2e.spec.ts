@@ -1,4 +1,5 @@
 import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import request from 'supertest';
 
 jest.setTimeout(60_000);
 
@@ -207,6 +208,14 @@ describe('The service catalogue, end to end through GraphQL', () => {
     expect(badCursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_CURSOR' });
     const tooMany = await graphql(url(), '{ serviceItems(first: 1000) { totalCount } }');
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('counts commands by type and outcome for operators at /metrics', async () => {
+    const metrics = await request(url()).get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/gongkai_commands_total\{process="platform",context="services-catalog",type="DraftServiceItem",outcome="ok"\} [1-9]/);
+    expect(metrics.text).toMatch(/gongkai_commands_total\{process="platform",context="services-catalog",type="ReviseServiceItem",outcome="CONFLICT"\} [1-9]/);
+    expect(metrics.text).toMatch(/gongkai_commands_total\{process="platform",context="oversight",type="ApprovePublicationReview",outcome="ok"\} [1-9]/);
   });
 
   it('keeps staff mutations away from the public and reviews away from staff', async () => {

@@ -1,6 +1,7 @@
 import type { AccountDirectory, TokenService } from '@gongkai/auth';
 import { GraphqlApiModule, HealthController, READINESS } from '@gongkai/graphql';
 import type { JsonLogger } from '@gongkai/observability';
+import { MetricsController } from '@gongkai/observability/nest';
 import { DecisionsReadModule } from '@gongkai/decisions/read';
 import { DecisionsServiceModule } from '@gongkai/decisions/service';
 import { OversightReadModule } from '@gongkai/oversight/read';
@@ -40,7 +41,7 @@ export class EmbeddedPlatformModule {
         RequestsReadModule,
         DecisionsReadModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [{ provide: READINESS, useValue: { check: async () => runtime.readiness() } }],
     };
   }

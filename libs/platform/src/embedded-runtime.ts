@@ -4,7 +4,7 @@ import { defaultCalendar } from '@gongkai/calendar';
 import { type CheckpointStore, type EventStore, Relay } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { type EventSubscription, InProcessCommandBus, InProcessEventBus } from '@gongkai/messaging';
-import type { JsonLogger } from '@gongkai/observability';
+import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import { DECISIONS_PROJECTIONS } from '@gongkai/decisions/read';
 import { OVERSIGHT_PROJECTIONS } from '@gongkai/oversight/read';
 import { InMemoryReadStore, type Projection, ProjectionRunner } from '@gongkai/read-store';
@@ -21,6 +21,8 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
 ];
 
 const RELAY_NAME = 'embedded';
+/** Lag gauges count at most this many events, so that a scrape stays cheap however far behind. */
+const LAG_CAP = 10_000;
 
 /**
  * The infrastructure of the single-process platform: the SQLite event store, the in-process
@@ -34,6 +36,7 @@ export class EmbeddedRuntime {
   readonly readStore = new InMemoryReadStore();
   readonly projections = new ProjectionRunner(this.readStore, ALL_PROJECTIONS);
   readonly calendar = defaultCalendar();
+  readonly metrics = new PlatformMetrics('platform');
   private readonly relay: Relay;
   private projectionFeed: EventSubscription | undefined;
   private replayedUpTo = 0;
@@ -55,6 +58,20 @@ export class EmbeddedRuntime {
       publish: (event) => this.events.publish(event),
       log: (entry) => logger.event(entry.level, entry.message, { ...entry.facts }),
     });
+    this.registerGauges();
+  }
+
+  /** What operators watch: how far the relay and each read model are behind the log, and what is parked. */
+  private registerGauges(): void {
+    const behind = async (position: number) => (await this.store.readAll({ fromPosition: Math.max(0, position), maxCount: LAG_CAP })).length;
+    this.metrics.gauge('gongkai_relay_lag_events', `Events appended but not yet published by the relay (capped at ${LAG_CAP}).`, () => behind(this.relay.position));
+    this.metrics.gauge(
+      'gongkai_projection_lag_events',
+      `Events a read model has not applied yet (capped at ${LAG_CAP}).`,
+      async () => Object.fromEntries(await Promise.all(Object.entries(this.projections.checkpoints()).map(async ([name, at]) => [name, await behind(at)] as const))),
+      'read_model',
+    );
+    this.metrics.gauge('gongkai_parked_events', 'Events set aside after repeated consumer failures.', async () => (await this.events.parkedEvents()).length);
   }
 
   get eventStore(): EventStore {

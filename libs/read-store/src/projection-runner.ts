@@ -77,6 +77,11 @@ export class ProjectionRunner {
     return this.projections.reduce((lowest, p) => Math.min(lowest, this.positionOf(p)), Number.POSITIVE_INFINITY);
   }
 
+  /** Each projection's checkpoint (global position), for metrics and readiness. */
+  checkpoints(): Readonly<Record<string, number>> {
+    return Object.fromEntries(this.projections.map((p) => [p.name, this.positionOf(p)]));
+  }
+
   /** Resolves once every projection has handled everything up to `position` (read-your-writes). */
   waitForPosition(position: number, timeoutMs: number): Promise<void> {
     if (this.started && this.position >= position) return Promise.resolve();

@@ -1,8 +1,10 @@
 import type { WorkingDayCalendar } from '@gongkai/calendar';
 import { CALENDAR, CLOCK, type Clock, EVENT_STORE, type EventStore } from '@gongkai/event-sourcing';
-import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { METRICS, type PlatformMetrics } from '@gongkai/observability';
+import { type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import type { CommandBus } from '../command-bus';
 import { type DeciderRoute, deciderCommandHandler } from '../decider-command-handler';
+import { instrumentCommandHandler } from '../instrumented-handler';
 import type { EventBus, EventConsumer, EventSubscription } from '../event-bus';
 import { COMMAND_BUS, EVENT_BUS } from '../tokens';
 
@@ -26,11 +28,13 @@ class ContextServiceHost implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(CALENDAR) private readonly calendar: WorkingDayCalendar,
     @Inject(COMMAND_BUS) private readonly commands: CommandBus,
     @Inject(EVENT_BUS) private readonly events: EventBus,
+    @Optional() @Inject(METRICS) private readonly metrics?: PlatformMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { context, routes, processManagers } = this.definition;
-    await this.commands.serve(context, deciderCommandHandler({ store: this.store, clock: this.clock, calendar: this.calendar, routes }));
+    const handler = deciderCommandHandler({ store: this.store, clock: this.clock, calendar: this.calendar, routes });
+    await this.commands.serve(context, this.metrics ? instrumentCommandHandler(context, handler, this.metrics) : handler);
     for (const consumer of processManagers?.(this.commands) ?? []) this.subscriptions.push(await this.events.subscribe(consumer));
   }
 
