@@ -32,11 +32,11 @@ export class CommandGateway {
       metadata: { actor: request.actor, correlationId: request.correlationId, ...options },
     });
     try {
-      await this.projections.waitForPosition(result.position, READ_YOUR_WRITES_TIMEOUT_MS);
+      await this.projections.waitForStreamRevision(result.streamId, result.revision, READ_YOUR_WRITES_TIMEOUT_MS);
     } catch (error) {
       // The write is durable; only the answer may be stale. Say so to operators, not to the caller.
       if (!(error instanceof ProjectionTimeoutError)) throw error;
-      this.logger.warn({ msg: 'read models lag behind a command', position: result.position, correlationId: request.correlationId, lagging: error.lagging });
+      this.logger.warn({ msg: 'read models lag behind a command', streamId: result.streamId, revision: result.revision, correlationId: request.correlationId });
     }
     return result;
   }

@@ -37,6 +37,10 @@ export class PositionWaiters {
     });
   }
 
+  get size(): number {
+    return this.waiters.size;
+  }
+
   /** Releases everyone waiting for `reached` or an earlier position. */
   reached(reached: number): void {
     for (const waiter of this.waiters) {

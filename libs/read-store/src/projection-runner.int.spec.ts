@@ -179,3 +179,30 @@ describe('ProjectionRunner', () => {
     });
   });
 });
+
+describe('waiting for one stream (read-your-writes across interleaved logs)', () => {
+  it('resolves once the stream revision is applied, whatever the global order', async () => {
+    const runner = new ProjectionRunner(new InMemoryReadStore(), []);
+    await runner.start();
+    const at = (streamId: string, revision: number, globalPosition: number): RecordedEvent => ({
+      id: `${streamId}-${revision}`,
+      type: 'Anything',
+      schemaVersion: 1,
+      streamId,
+      revision,
+      globalPosition,
+      occurredAt: '2026-01-05T00:00:00.000Z',
+      data: {},
+      metadata: { actor: { id: 'a', roles: ['staff'] }, correlationId: 'c', causationId: null },
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    });
+    const waiting = runner.waitForStreamRevision('a.X-1', 1, 1000);
+    await runner.handle(at('a.X-1', 0, 10));
+    await runner.handle(at('b.Y-1', 0, 5)); // another relay's older event arrives later
+    await runner.handle(at('a.X-1', 1, 11));
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(runner.waitForStreamRevision('a.X-1', 0, 10)).resolves.toBeUndefined();
+    await expect(runner.waitForStreamRevision('a.X-1', 2, 20)).rejects.toThrow(/within 20 ms/);
+  });
+});

@@ -5,6 +5,7 @@ import { assertDistinct, settleAll } from './projection-runner-support';
 import { ProjectionVersions } from './projection-versions';
 import type { ReadStore } from './read-store';
 import { StreamRevisions } from './stream-revisions';
+import { StreamRevisionWaiters } from './stream-revision-waiters';
 
 /** The position of a projection that has handled nothing yet. */
 export const BEFORE_FIRST_EVENT = -1;
@@ -19,6 +20,7 @@ export class ProjectionRunner {
   private readonly versions: ProjectionVersions;
   private readonly positions = new Map<string, number>();
   private readonly waiters = new PositionWaiters();
+  private readonly streams = new StreamRevisionWaiters();
   private readonly handled: ReadonlyMap<Projection, ReadonlySet<string>>;
   private queue: Promise<unknown> = Promise.resolve();
   private started = false;
@@ -63,7 +65,18 @@ export class ProjectionRunner {
 
   handle(event: RecordedEvent): Promise<void> {
     if (!this.started) return Promise.reject(new Error('ProjectionRunner.start() must complete before events are handled.'));
-    return this.exclusive(() => settleAll(this.projections.map((p) => this.applyTo(p, event, true))));
+    return this.exclusive(async () => {
+      await settleAll(this.projections.map((p) => this.applyTo(p, event, true)));
+      this.streams.reached(event.streamId, event.revision);
+    });
+  }
+
+  /**
+   * Resolves once every projection has handled the stream up to `revision`. Unlike a global
+   * position this holds when events of several event stores or relays arrive interleaved.
+   */
+  waitForStreamRevision(streamId: string, revision: number, timeoutMs: number): Promise<void> {
+    return this.streams.wait(streamId, revision, timeoutMs);
   }
 
   /** Drops the named projections' data (all by default) and applies `source` from the start. */
@@ -93,6 +106,7 @@ export class ProjectionRunner {
     let last: number | undefined;
     for await (const event of typeof source === 'function' ? source(undefined) : source) {
       await settleAll(targets.map((p) => this.applyTo(p, event, false)));
+      this.streams.reached(event.streamId, event.revision);
       last = event.globalPosition;
     }
     // A replay interrupted half way leaves the old version stored, so the next start replays again.
