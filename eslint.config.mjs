@@ -22,6 +22,11 @@ const depConstraints = [
   })),
 ];
 
+/** Tests of every layer may use the shared test harnesses (nats-server launcher, platform process). */
+const testDepConstraints = depConstraints.map((constraint) =>
+  constraint.sourceTag.startsWith('type:') ? { ...constraint, onlyDependOnLibsWithTags: [...new Set([...constraint.onlyDependOnLibsWithTags, 'type:testing'])] } : constraint,
+);
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -36,9 +41,12 @@ export default [
     },
   },
   {
-    // A test that reaches a value it asserted exists may say so with `!`.
     files: ['**/*.spec.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints: testDepConstraints }],
+      // A test that reaches a value it asserted exists may say so with `!`.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
   },
   {
     files: ['**/*.cjs', '**/*.js'],

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick]`: every figure beside a baseline measured in the same run, and the
- * ratio the goals of /work/shared/PERFORMANCE.md are set on. A missed goal is reported, not
+ * ratio the goals of ../shared/PERFORMANCE.md are set on. A missed goal is reported, not
  * raised: the exit code is 0 unless a benchmark could not run at all.
  */
 import { cpus, totalmem } from 'node:os';

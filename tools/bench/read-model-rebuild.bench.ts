@@ -4,9 +4,7 @@ import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
 import Database from 'better-sqlite3';
-// The projection file itself, not the library's index: the index also loads the Nest module.
-import { SERVICE_ITEMS } from '../../libs/services-catalog/read/src/service-item-document';
-import { serviceItemsProjection } from '../../libs/services-catalog/read/src/service-items.projection';
+import { serviceItemsProjection } from '@gongkai/services-catalog/read';
 import type { BenchOptions } from './support/options';
 import type { BenchResult } from './support/report';
 import { publishedItemHistory, serviceItemStreamId } from './support/service-item-fixtures';
@@ -50,7 +48,7 @@ async function* logPages(store: SqliteEventStore, events: number): AsyncIterable
 const rebuild = async (store: SqliteEventStore, events: number, items: number): Promise<number> => {
   const readStore = new InMemoryReadStore();
   const seconds = await timeSeconds(() => new ProjectionRunner(readStore, [serviceItemsProjection]).start(() => logPages(store, events)));
-  const listed = await readStore.collection(SERVICE_ITEMS).count({ listedPublicly: true });
+  const listed = await readStore.collection(serviceItemsProjection.collections[0]).count({ listedPublicly: true });
   if (listed !== items) throw new Error(`The rebuild listed ${listed} items instead of ${items}.`);
   await readStore.close();
   return events / seconds;

@@ -3,10 +3,8 @@ import { badInput } from '@gongkai/kernel';
 import { CustomScalar, Scalar } from '@nestjs/graphql';
 import { Kind, type ValueNode } from 'graphql';
 
-/** A date in law (Asia/Shanghai calendar day), written `YYYY-MM-DD`. */
-export class LocalDateValue {
-  private constructor() {}
-}
+/** A date in law (Asia/Shanghai calendar day), written `YYYY-MM-DD`: the GraphQL `Date` type's marker class. */
+export abstract class LocalDateValue {}
 
 const parse = (value: unknown): string => {
   if (typeof value !== 'string' || !isLocalDate(value)) throw badInput('INVALID_DATE', `${JSON.stringify(value)} is not a date written YYYY-MM-DD.`);

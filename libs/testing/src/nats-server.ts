@@ -25,7 +25,10 @@ export interface NatsServer {
   readonly output: () => string;
   /** SIGTERM and wait for the exit; removes the store directory unless it was given. */
   stop(): Promise<void>;
-  /** Stops (keeping the store) and starts again on the same port and store: for fault tests. */
+  /**
+   * Stops (keeping the store) and starts again on the same port and store: for fault tests. After
+   * kill() it just starts the server again, so kill() then restart() is a crash and a recovery.
+   */
   restart(): Promise<void>;
   /** SIGKILL, as in a crash; the store directory stays for a restart. */
   kill(): Promise<void>;

@@ -17,11 +17,19 @@ export interface ServerProcess {
 export const startServerProcess = (script: string, args: readonly string[]): Promise<ServerProcess> => {
   const child = spawn(process.execPath, ['-r', join(WORKSPACE, 'tools/register.js'), join(__dirname, '../servers', script), ...args], {
     cwd: WORKSPACE,
-    env: { ...process.env, NODE_ENV: 'production' },
+    // The platform runs with NODE_ENV=test (startPlatformProcess, as the e2e tests); graphql-js and
+    // Apollo behave a little differently in production, so the baselines run under the same value.
+    env: { ...process.env, NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  // Should the bench itself die half way, its servers go with it instead of holding their ports.
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
+  process.once('exit', killOnExit);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  void exited.then(() => process.off('exit', killOnExit));
   return new Promise<ServerProcess>((resolveStart, rejectStart) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -47,4 +55,21 @@ export const startServerProcess = (script: string, args: readonly string[]): Pro
       rejectStart(new Error(`${script} exited before it was listening:\n${output}`));
     });
   });
+};
+
+export interface ServerSpec {
+  /** A file of tools/bench/servers/. */
+  readonly script: string;
+  readonly args: readonly string[];
+}
+
+/** Starts the servers one after the other, runs `work` with them, and stops them all, failed or not. */
+export const withServerProcesses = async <T>(specs: readonly ServerSpec[], work: (servers: readonly ServerProcess[]) => Promise<T>): Promise<T> => {
+  const started: ServerProcess[] = [];
+  try {
+    for (const spec of specs) started.push(await startServerProcess(spec.script, spec.args));
+    return await work(started);
+  } finally {
+    await Promise.all(started.map((server) => server.stop()));
+  }
 };

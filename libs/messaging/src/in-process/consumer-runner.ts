@@ -49,6 +49,16 @@ export class ConsumerRunner {
     await this.running;
   }
 
+  /** One attempt, nothing parked: for an operator's replay of a parked event. Returns the failure, if any. */
+  async tryOnce(event: RecordedEvent): Promise<unknown> {
+    try {
+      await this.consumer.handle(event);
+      return undefined;
+    } catch (error) {
+      return error ?? new Error('handler failed');
+    }
+  }
+
   /** Handles one event with retries; false when every attempt failed. */
   async handleOnce(event: RecordedEvent): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {

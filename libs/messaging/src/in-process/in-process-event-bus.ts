@@ -72,9 +72,10 @@ export class InProcessEventBus implements EventBus {
     const runner = this.runners.get(consumer);
     if (index < 0 || !runner) return false;
     const [entry] = this.parked.splice(index, 1);
-    const handled = await runner.handleOnce(entry.event);
-    if (!handled) this.parked.push(entry);
-    return handled;
+    const failure = await runner.tryOnce(entry.event);
+    if (failure === undefined) return true;
+    this.parked.push({ ...entry, error: failure instanceof Error ? failure.message : String(failure), parkedAt: new Date().toISOString() });
+    return false;
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,2 @@
+export * from './command-bus-contract';
+export * from './event-bus-contract';
