@@ -10,3 +10,5 @@ export * from './command-handler';
 export * from './relay';
 export * from './clock';
 export * from './tokens';
+export * from './personal-data';
+export * from './stream-metadata-checkpoint-store';

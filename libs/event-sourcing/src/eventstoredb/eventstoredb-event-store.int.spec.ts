@@ -1,4 +1,5 @@
-import { describeEventStoreContract } from '../testing';
+import { StreamMetadataCheckpointStore } from '../stream-metadata-checkpoint-store';
+import { describeCheckpointStoreContract, describeEventStoreContract } from '../testing';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 
 /**
@@ -12,6 +13,10 @@ if (url) {
   describeEventStoreContract('EventStoreDB', async () => {
     const store = EventStoreDbEventStore.connect(url);
     return { store, cleanup: () => store.close() };
+  });
+  describeCheckpointStoreContract('stream metadata in EventStoreDB', async () => {
+    const events = EventStoreDbEventStore.connect(url);
+    return { store: new StreamMetadataCheckpointStore(events), cleanup: () => events.close() };
   });
 } else {
   test('EventStoreDB contract runs when EVENTSTORE_URL is set', () => {
