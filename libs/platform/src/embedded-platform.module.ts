@@ -2,15 +2,8 @@ import type { AccountDirectory, TokenService } from '@gongkai/auth';
 import { GraphqlApiModule, HealthController, READINESS } from '@gongkai/graphql';
 import type { JsonLogger } from '@gongkai/observability';
 import { MetricsController } from '@gongkai/observability/nest';
-import { DecisionsReadModule } from '@gongkai/decisions/read';
-import { DecisionsServiceModule } from '@gongkai/decisions/service';
-import { OversightReadModule } from '@gongkai/oversight/read';
-import { OversightServiceModule } from '@gongkai/oversight/service';
-import { RequestsReadModule } from '@gongkai/requests/read';
-import { RequestsServiceModule } from '@gongkai/requests/service';
-import { ServicesCatalogReadModule } from '@gongkai/services-catalog/read';
-import { ServicesCatalogServiceModule } from '@gongkai/services-catalog/service';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { READ_MODULES, SERVICE_MODULES } from './contexts';
 import type { EmbeddedRuntime } from './embedded-runtime';
 import { RuntimeProvidersModule } from './runtime-providers.module';
 
@@ -30,16 +23,10 @@ export class EmbeddedPlatformModule {
     return {
       module: EmbeddedPlatformModule,
       imports: [
-        RuntimeProvidersModule.forRuntime(runtime),
+        RuntimeProvidersModule.forInfrastructure(runtime),
         GraphqlApiModule.forRoot({ production, tokens, accounts, logger }),
-        ServicesCatalogServiceModule,
-        OversightServiceModule,
-        RequestsServiceModule,
-        DecisionsServiceModule,
-        ServicesCatalogReadModule,
-        OversightReadModule,
-        RequestsReadModule,
-        DecisionsReadModule,
+        ...Object.values(SERVICE_MODULES),
+        ...READ_MODULES,
       ],
       controllers: [HealthController, MetricsController],
       providers: [{ provide: READINESS, useValue: { check: async () => runtime.readiness() } }],

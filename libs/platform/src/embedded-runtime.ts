@@ -1,24 +1,14 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { defaultCalendar } from '@gongkai/calendar';
 import { type CheckpointStore, type EventStore, Relay } from '@gongkai/event-sourcing';
-import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
+import { SqliteEventStore, SqlitePersonalDataVault } from '@gongkai/event-sourcing/sqlite';
 import { type EventSubscription, InProcessCommandBus, InProcessEventBus } from '@gongkai/messaging';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
-import { DECISIONS_PROJECTIONS } from '@gongkai/decisions/read';
-import { OVERSIGHT_PROJECTIONS } from '@gongkai/oversight/read';
-import { InMemoryReadStore, type Projection, ProjectionRunner } from '@gongkai/read-store';
-import { REQUESTS_PROJECTIONS } from '@gongkai/requests/read';
-import { SERVICES_CATALOG_PROJECTIONS } from '@gongkai/services-catalog/read';
+import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
+import { ALL_PROJECTIONS } from './contexts';
 import { eventLogAfter } from './event-log-source';
 
-/** Every read model of the gateway, from every context. */
-export const ALL_PROJECTIONS: readonly Projection[] = [
-  ...SERVICES_CATALOG_PROJECTIONS,
-  ...OVERSIGHT_PROJECTIONS,
-  ...REQUESTS_PROJECTIONS,
-  ...DECISIONS_PROJECTIONS,
-];
 
 const RELAY_NAME = 'embedded';
 /** Lag gauges count at most this many events, so that a scrape stays cheap however far behind. */
@@ -31,6 +21,8 @@ const LAG_CAP = 10_000;
 export class EmbeddedRuntime {
   readonly store: SqliteEventStore;
   readonly checkpoints: CheckpointStore;
+  /** Applicants' personal-data keys (crypto-shredding), in a file of their own beside the event store. */
+  readonly personalData: SqlitePersonalDataVault;
   readonly commands = new InProcessCommandBus();
   readonly events: InProcessEventBus;
   readonly readStore = new InMemoryReadStore();
@@ -49,6 +41,7 @@ export class EmbeddedRuntime {
     mkdirSync(dirname(eventStoreFile), { recursive: true });
     this.store = new SqliteEventStore(eventStoreFile);
     this.checkpoints = this.store.checkpointStore();
+    this.personalData = SqlitePersonalDataVault.open(join(dirname(eventStoreFile), 'personal-data.db'));
     const onError = (message: string, facts: Record<string, unknown>) => logger.event('error', message, facts);
     this.events = new InProcessEventBus({ history: this.store, checkpoints: this.checkpoints, onError });
     this.relay = new Relay({
@@ -112,5 +105,6 @@ export class EmbeddedRuntime {
     await this.commands.close();
     await this.readStore.close();
     await this.store.close();
+    await this.personalData.close();
   }
 }

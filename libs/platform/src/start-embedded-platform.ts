@@ -5,18 +5,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { EmbeddedPlatformModule } from './embedded-platform.module';
 import { EmbeddedRuntime } from './embedded-runtime';
 import type { PlatformConfig } from './platform-config';
+import type { RunningProcess } from './run-process';
 
-export interface RunningPlatform {
+export interface RunningPlatform extends RunningProcess {
   /** Where GraphQL is served, e.g. http://127.0.0.1:3000/graphql. */
   readonly graphqlUrl: string;
-  readonly baseUrl: string;
-  readonly logger: JsonLogger;
-  /** Stops taking requests, lets those in flight finish, then closes the stores. */
-  close(): Promise<void>;
 }
 
 /** A GraphQL request is a few kilobytes; a larger body is refused before it is parsed. */
-const BODY_LIMIT_BYTES = 256 * 1024;
+export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export const startEmbeddedPlatform = async (config: PlatformConfig): Promise<RunningPlatform> => {
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-platform' });

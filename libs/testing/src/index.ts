@@ -1,3 +1,5 @@
 export * from './platform-process';
 export * from './graphql-client';
 export * from './nats-server';
+export * from './app-process';
+export * from './distributed-platform';

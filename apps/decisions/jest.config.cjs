@@ -1,0 +1,1 @@
+module.exports = { displayName: 'decisions', preset: '../../jest.preset.cjs', rootDir: __dirname };

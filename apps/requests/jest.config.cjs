@@ -1,0 +1,1 @@
+module.exports = { displayName: 'requests', preset: '../../jest.preset.cjs', rootDir: __dirname };

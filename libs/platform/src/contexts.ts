@@ -1,0 +1,25 @@
+import { CONTEXTS } from '@gongkai/contracts';
+import { DECISIONS_PROJECTIONS, DecisionsReadModule } from '@gongkai/decisions/read';
+import { DecisionsServiceModule } from '@gongkai/decisions/service';
+import { OVERSIGHT_PROJECTIONS, OversightReadModule } from '@gongkai/oversight/read';
+import { OversightServiceModule } from '@gongkai/oversight/service';
+import type { Projection } from '@gongkai/read-store';
+import { REQUESTS_PROJECTIONS, RequestsReadModule } from '@gongkai/requests/read';
+import { RequestsServiceModule } from '@gongkai/requests/service';
+import { SERVICES_CATALOG_PROJECTIONS, ServicesCatalogReadModule } from '@gongkai/services-catalog/read';
+import { ServicesCatalogServiceModule } from '@gongkai/services-catalog/service';
+import type { DynamicModule, Type } from '@nestjs/common';
+
+/** Every bounded context's write side, by context name: what a service process runs. */
+export const SERVICE_MODULES: Readonly<Record<string, DynamicModule | Type>> = {
+  [CONTEXTS.servicesCatalog]: ServicesCatalogServiceModule,
+  [CONTEXTS.oversight]: OversightServiceModule,
+  [CONTEXTS.requests]: RequestsServiceModule,
+  [CONTEXTS.decisions]: DecisionsServiceModule,
+};
+
+/** Every context's GraphQL queries and mutations: what the gateway serves. */
+export const READ_MODULES: readonly Type[] = [ServicesCatalogReadModule, OversightReadModule, RequestsReadModule, DecisionsReadModule];
+
+/** Every read model of the gateway, from every context. */
+export const ALL_PROJECTIONS: readonly Projection[] = [...SERVICES_CATALOG_PROJECTIONS, ...OVERSIGHT_PROJECTIONS, ...REQUESTS_PROJECTIONS, ...DECISIONS_PROJECTIONS];

@@ -1,0 +1,85 @@
+import { hostname } from 'node:os';
+import { defaultCalendar } from '@gongkai/calendar';
+import type { EventSubscription } from '@gongkai/messaging';
+import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
+import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
+import { InMemoryReadStore, ProjectionRunner, type ReadStore } from '@gongkai/read-store';
+import { MongoReadStore } from '@gongkai/read-store/mongo';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { ALL_PROJECTIONS } from '../contexts';
+import type { GatewayProcessConfig } from './process-config';
+
+/**
+ * The gateway's infrastructure: NATS to send commands, and the read models fed from JetStream.
+ * With MongoDB every replica shares one durable consumer (one event in flight for the whole group,
+ * so each event is applied once and in order); with read models in memory each replica has its own
+ * consumer and rebuilds from the start of the stream.
+ */
+export class GatewayRuntime {
+  readonly calendar = defaultCalendar();
+  readonly metrics = new PlatformMetrics('gateway');
+  readonly projections: ProjectionRunner;
+  private feed: EventSubscription | undefined;
+  private stopping = false;
+
+  private constructor(
+    readonly nats: NatsConnection,
+    readonly commands: NatsCommandBus,
+    readonly events: JetStreamEventBus,
+    readonly readStore: ReadStore,
+    private readonly consumerName: string,
+    private readonly logger: JsonLogger,
+  ) {
+    this.projections = new ProjectionRunner(readStore, ALL_PROJECTIONS);
+    this.metrics.gauge('gongkai_projection_position', 'Highest global position each read model has applied.', () => this.projections.checkpoints(), 'read_model');
+    this.metrics.gauge('gongkai_parked_events', 'Events set aside after repeated consumer failures.', async () => (await this.events.parkedEvents()).length);
+  }
+
+  static async open(config: GatewayProcessConfig, logger: JsonLogger): Promise<GatewayRuntime> {
+    const onError = (message: string, facts: Record<string, unknown>) => logger.event('error', message, facts);
+    const readStore = config.mongodbUri ? await MongoReadStore.connect(config.mongodbUri) : new InMemoryReadStore();
+    let runtime: GatewayRuntime | undefined;
+    const nats = await connectNats(config.natsUrl.split(','), 'gongkai-gateway', {
+      onStatus: (status) => {
+        if (status.type === 'reconnect') runtime?.metrics.natsReconnected();
+        if (status.type === 'disconnect' || status.type === 'reconnect') logger.event('warn', `nats ${status.type}`, {});
+      },
+    });
+    const consumerName = config.mongodbUri ? 'gateway.read-models' : `gateway.read-models.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
+    runtime = new GatewayRuntime(nats, new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError }), new JetStreamEventBus(nats, { onError }), readStore, consumerName, logger);
+    return runtime;
+  }
+
+  /** Declares the read models (rebuilding any whose version changed) and starts feeding them. */
+  async startReadModels(): Promise<void> {
+    // JetStream is the history here: a projection to rebuild is emptied, and its consumer replays the stream.
+    await this.projections.start([]);
+    this.feed = await this.events.subscribe({
+      durableName: this.consumerName,
+      handle: (event) => this.projections.handle(event),
+      checkpoint: {
+        load: async () => (this.projections.position < 0 ? undefined : this.projections.position),
+        save: async () => undefined, // the runner saves its checkpoints beside the read models
+      },
+    });
+    this.logger.event('info', 'read models subscribed', { consumer: this.consumerName, position: this.projections.position });
+  }
+
+  readiness(): { ready: boolean; detail: Record<string, unknown> } {
+    const connected = !this.nats.isClosed();
+    return { ready: !this.stopping && connected && this.feed !== undefined, detail: { nats: connected, readModelPosition: Math.max(0, this.projections.position), stopping: this.stopping } };
+  }
+
+  beginShutdown(): void {
+    this.stopping = true;
+  }
+
+  async close(): Promise<void> {
+    this.stopping = true;
+    await this.feed?.close();
+    await this.events.close();
+    await this.commands.close();
+    await this.nats.drain().catch(() => this.nats.close());
+    await this.readStore.close();
+  }
+}
