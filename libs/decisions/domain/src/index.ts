@@ -1,1 +1,16 @@
-export {};
+export * from './publication-items';
+export * from './decision-draft';
+export * from './consultation-terms';
+export * from './consultation-comment';
+export * from './decision-adoption';
+export * from './normative-document';
+export * from './decision-draft-events';
+export * from './decision-draft-commands';
+export * from './decision-draft-decider';
+export * from './cleanup-results';
+export * from './register-events';
+export * from './register-commands';
+export * from './register-decider';
+export * from './key-work-item';
+export * from './key-work-item-events';
+export * from './key-work-item-decider';

@@ -17,7 +17,6 @@ import type { GatewayProcessConfig } from './process-config';
  */
 export class GatewayRuntime {
   readonly calendar = defaultCalendar();
-  readonly metrics = new PlatformMetrics('gateway');
   readonly projections: ProjectionRunner;
   private feed: EventSubscription | undefined;
   private stopping = false;
@@ -27,6 +26,7 @@ export class GatewayRuntime {
     readonly commands: NatsCommandBus,
     readonly events: JetStreamEventBus,
     readonly readStore: ReadStore,
+    readonly metrics: PlatformMetrics,
     private readonly consumerName: string,
     private readonly logger: JsonLogger,
   ) {
@@ -38,16 +38,16 @@ export class GatewayRuntime {
   static async open(config: GatewayProcessConfig, logger: JsonLogger): Promise<GatewayRuntime> {
     const onError = (message: string, facts: Record<string, unknown>) => logger.event('error', message, facts);
     const readStore = config.mongodbUri ? await MongoReadStore.connect(config.mongodbUri) : new InMemoryReadStore();
-    let runtime: GatewayRuntime | undefined;
+    const metrics = new PlatformMetrics('gateway');
     const nats = await connectNats(config.natsUrl.split(','), 'gongkai-gateway', {
       onStatus: (status) => {
-        if (status.type === 'reconnect') runtime?.metrics.natsReconnected();
+        if (status.type === 'reconnect') metrics.natsReconnected();
         if (status.type === 'disconnect' || status.type === 'reconnect') logger.event('warn', `nats ${status.type}`, {});
       },
     });
     const consumerName = config.mongodbUri ? 'gateway.read-models' : `gateway.read-models.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
-    runtime = new GatewayRuntime(nats, new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError }), new JetStreamEventBus(nats, { onError }), readStore, consumerName, logger);
-    return runtime;
+    const commands = new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError });
+    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError }), readStore, metrics, consumerName, logger);
   }
 
   /** Declares the read models (rebuilding any whose version changed) and starts feeding them. */
