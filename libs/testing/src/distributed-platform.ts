@@ -39,7 +39,7 @@ export const startDistributedPlatform = async (options: DistributedPlatformOptio
   // A given data directory keeps JetStream's store too, so that a restart finds its streams again.
   const nats = await startNatsServer(ownsData ? {} : { storeDir: join(dataDir, 'nats') });
   const services = new Map<string, AppProcess[]>();
-  const env = { NATS_URL: nats.url, ...options.env };
+  const env = { NATS_URL: nats.url, PERSONAL_DATA_FILE: join(dataDir, 'personal-data.db'), ...options.env };
   const startService = async (context: string): Promise<AppProcess> => {
     const app = await startAppProcess({ app: context, env: { ...env, EVENT_STORE_FILE: join(dataDir, 'events.db') }, ready: SERVICE_READY });
     services.set(context, [...(services.get(context) ?? []), app]);

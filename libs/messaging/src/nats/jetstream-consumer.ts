@@ -25,6 +25,8 @@ export interface ConsumerLoopOptions {
 /** Pause after the subscription itself failed (the consumer was deleted, the server went away). */
 const RESUBSCRIBE_DELAY_MS = 1_000;
 
+const PULL_EXPIRY_MS = 5_000;
+
 /**
  * One durable pull consumer: takes its events one at a time, acks after the handler succeeded,
  * naks with a growing delay after a failure and parks the event once it failed `maxDeliveries`
@@ -66,7 +68,9 @@ export class ConsumerLoop {
   private async open(): Promise<ConsumerMessages> {
     const consumer = await this.options.js.consumers.get(this.options.stream, this.options.durable);
     // One message per pull: with max_ack_pending 1 the server would not send a second one anyway.
-    this.messages = await consumer.consume({ max_messages: 1 });
+    // Pulls expire after 5 s (not the default 30 s): after a server restart a pull that went
+    // unanswered is renewed that much sooner, so consumers resume within seconds.
+    this.messages = await consumer.consume({ max_messages: 1, expires: PULL_EXPIRY_MS });
     return this.messages;
   }
 

@@ -1,5 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 import { defaultCalendar } from '@gongkai/calendar';
+import type { PersonalDataVault } from '@gongkai/event-sourcing';
+import { SqlitePersonalDataVault } from '@gongkai/event-sourcing/sqlite';
 import type { EventSubscription } from '@gongkai/messaging';
 import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
@@ -27,6 +31,7 @@ export class GatewayRuntime {
     readonly events: JetStreamEventBus,
     readonly readStore: ReadStore,
     readonly metrics: PlatformMetrics,
+    readonly personalData: PersonalDataVault,
     private readonly consumerName: string,
     private readonly logger: JsonLogger,
   ) {
@@ -47,7 +52,9 @@ export class GatewayRuntime {
     });
     const consumerName = config.mongodbUri ? 'gateway.read-models' : `gateway.read-models.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
     const commands = new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError });
-    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError }), readStore, metrics, consumerName, logger);
+    mkdirSync(dirname(config.personalDataFile), { recursive: true });
+    const personalData = SqlitePersonalDataVault.open(config.personalDataFile);
+    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError }), readStore, metrics, personalData, consumerName, logger);
   }
 
   /** Declares the read models (rebuilding any whose version changed) and starts feeding them. */
@@ -81,5 +88,6 @@ export class GatewayRuntime {
     await this.commands.close();
     await this.nats.drain().catch(() => this.nats.close());
     await this.readStore.close();
+    await this.personalData.close();
   }
 }

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type AuthConfig, loadAuthConfig } from '@gongkai/auth';
 import { ConfigurationError } from '../platform-config';
 
@@ -11,6 +11,8 @@ export interface ServiceProcessConfig {
   readonly context: string;
   readonly natsUrl: string;
   readonly eventStore: EventStoreLocation;
+  /** The key table of the personal-data vault (crypto-shredding), an SQLite file. */
+  readonly personalDataFile: string;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
@@ -23,6 +25,8 @@ export interface GatewayProcessConfig {
   readonly natsUrl: string;
   /** Unset: read models in memory, rebuilt from JetStream at start. */
   readonly mongodbUri?: string;
+  /** The key table of the personal-data vault: staff read applicants' data through the gateway. */
+  readonly personalDataFile: string;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
@@ -65,11 +69,14 @@ export const loadServiceProcessConfig = (context: string, env: Env, cwd: string 
     eventStore = { kind: 'eventstoredb', url };
   } else if (file) eventStore = { kind: 'sqlite', file: resolve(cwd, file) };
   else problems.push('EVENT_STORE_FILE (SQLite) or EVENTSTORE_URL (EventStoreDB) is required.');
+  const personalData = env['PERSONAL_DATA_FILE'];
+  if (!personalData && eventStore.kind === 'eventstoredb') problems.push('PERSONAL_DATA_FILE is required with EVENTSTORE_URL: personal data keys must be erasable, so they never go into the event store.');
   if (problems.length) fail(`${context} service`, problems);
-  return { context, ...shared, eventStore };
+  const personalDataFile = personalData ? resolve(cwd, personalData) : join(dirname(eventStore.kind === 'sqlite' ? eventStore.file : cwd), 'personal-data.db');
+  return { context, ...shared, eventStore, personalDataFile };
 };
 
-export const loadGatewayProcessConfig = (env: Env): GatewayProcessConfig => {
+export const loadGatewayProcessConfig = (env: Env, cwd: string = process.cwd()): GatewayProcessConfig => {
   const problems: string[] = [];
   const shared = common(env, problems, '3000');
   const mongodbUri = env['MONGODB_URI'];
@@ -80,6 +87,8 @@ export const loadGatewayProcessConfig = (env: Env): GatewayProcessConfig => {
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   }
-  if (problems.length || !auth) return fail('gateway', problems);
-  return { ...shared, ...(mongodbUri ? { mongodbUri } : {}), auth };
+  const personalData = env['PERSONAL_DATA_FILE'];
+  if (!personalData) problems.push('PERSONAL_DATA_FILE is required: the key table of the personal-data vault (an SQLite file shared with the services).');
+  if (problems.length || !auth || !personalData) return fail('gateway', problems);
+  return { ...shared, ...(mongodbUri ? { mongodbUri } : {}), personalDataFile: resolve(cwd, personalData), auth };
 };

@@ -3,12 +3,19 @@ import { loadGatewayProcessConfig, loadServiceProcessConfig } from './process-co
 describe('configuration of the distributed processes', () => {
   it('reads a service on SQLite', () => {
     const config = loadServiceProcessConfig('services-catalog', { NATS_URL: 'nats://127.0.0.1:4222', EVENT_STORE_FILE: 'data/events.db', PORT: '9101' }, '/srv');
-    expect(config).toMatchObject({ context: 'services-catalog', natsUrl: 'nats://127.0.0.1:4222', port: 9101, eventStore: { kind: 'sqlite', file: '/srv/data/events.db' } });
+    expect(config).toMatchObject({
+      context: 'services-catalog',
+      natsUrl: 'nats://127.0.0.1:4222',
+      port: 9101,
+      eventStore: { kind: 'sqlite', file: '/srv/data/events.db' },
+      personalDataFile: '/srv/data/personal-data.db',
+    });
   });
 
   it('reads a service on EventStoreDB', () => {
-    const config = loadServiceProcessConfig('oversight', { NATS_URL: 'nats://nats:4222', EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false' });
+    const config = loadServiceProcessConfig('oversight', { NATS_URL: 'nats://nats:4222', EVENTSTORE_URL: 'esdb://eventstore:2113?tls=false', PERSONAL_DATA_FILE: '/keys/vault.db' });
     expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://eventstore:2113?tls=false' });
+    expect(() => loadServiceProcessConfig('oversight', { NATS_URL: 'nats://nats:4222', EVENTSTORE_URL: 'esdb://eventstore:2113' })).toThrow(/PERSONAL_DATA_FILE is required with EVENTSTORE_URL/);
   });
 
   it('names every problem at once', () => {
@@ -23,9 +30,11 @@ describe('configuration of the distributed processes', () => {
   });
 
   it('reads the gateway with MongoDB or in-memory read models', () => {
-    expect(loadGatewayProcessConfig({ NATS_URL: 'nats://n:4222' })).toMatchObject({ port: 3000 });
-    expect(loadGatewayProcessConfig({ NATS_URL: 'nats://n:4222' })).not.toHaveProperty('mongodbUri');
-    expect(loadGatewayProcessConfig({ NATS_URL: 'nats://n:4222', MONGODB_URI: 'mongodb://m:27017/gongkai?replicaSet=rs0' }).mongodbUri).toContain('replicaSet');
-    expect(() => loadGatewayProcessConfig({ NATS_URL: 'nats://n:4222', MONGODB_URI: 'postgres://x' })).toThrow(/MONGODB_URI must be/);
+    const base = { NATS_URL: 'nats://n:4222', PERSONAL_DATA_FILE: '/keys/vault.db' };
+    expect(loadGatewayProcessConfig(base)).toMatchObject({ port: 3000, personalDataFile: '/keys/vault.db' });
+    expect(loadGatewayProcessConfig(base)).not.toHaveProperty('mongodbUri');
+    expect(loadGatewayProcessConfig({ ...base, MONGODB_URI: 'mongodb://m:27017/gongkai?replicaSet=rs0' }).mongodbUri).toContain('replicaSet');
+    expect(() => loadGatewayProcessConfig({ ...base, MONGODB_URI: 'postgres://x' })).toThrow(/MONGODB_URI must be/);
+    expect(() => loadGatewayProcessConfig({ NATS_URL: 'nats://n:4222' })).toThrow(/PERSONAL_DATA_FILE is required/);
   });
 });

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { defaultCalendar } from '@gongkai/calendar';
-import { type CheckpointStore, type EventStore, Relay, StreamMetadataCheckpointStore } from '@gongkai/event-sourcing';
+import { type CheckpointStore, type EventStore, type PersonalDataVault, Relay, StreamMetadataCheckpointStore } from '@gongkai/event-sourcing';
 import { EventStoreDbEventStore } from '@gongkai/event-sourcing/eventstoredb';
-import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
+import { SqliteEventStore, SqlitePersonalDataVault } from '@gongkai/event-sourcing/sqlite';
 import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import type { NatsConnection } from '@nats-io/transport-node';
@@ -37,6 +37,7 @@ export class ServiceRuntime {
     readonly nats: NatsConnection,
     readonly commands: NatsCommandBus,
     readonly events: JetStreamEventBus,
+    readonly personalData: PersonalDataVault,
     private readonly relay: Relay,
     metrics: PlatformMetrics,
   ) {
@@ -62,7 +63,9 @@ export class ServiceRuntime {
       publish: (event) => events.publish(event),
       log: (entry) => logger.event(entry.level, entry.message, { ...entry.facts }),
     });
-    const runtime = new ServiceRuntime(config.context, store, checkpoints, nats, commands, events, relay, metrics);
+    mkdirSync(dirname(config.personalDataFile), { recursive: true });
+    const personalData = SqlitePersonalDataVault.open(config.personalDataFile);
+    const runtime = new ServiceRuntime(config.context, store, checkpoints, nats, commands, events, personalData, relay, metrics);
     metrics.gauge('gongkai_relay_position', 'Global position of the last event this service published.', () => relay.position);
     metrics.gauge('gongkai_parked_events', 'Events set aside after repeated consumer failures.', async () => (await events.parkedEvents()).length);
     return runtime;
@@ -90,5 +93,6 @@ export class ServiceRuntime {
     await this.events.close();
     await this.nats.drain().catch(() => this.nats.close());
     await this.eventStore.close();
+    await this.personalData.close();
   }
 }

@@ -1,0 +1,59 @@
+import { CITY_AGENCY_CODE, badInput, conflict, type DecideContext, requireAgency, requireAgencyScope, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
+import { requireSealedPersonalData } from './applicant';
+import type { CommandOf } from './information-request-commands';
+import type { InformationRequestEvent, InformationRequestState } from './information-request-events';
+import { requireDate, todayOf } from './request-rules';
+import { APPLICANT_TYPES, DELIVERY_METHODS, INFORMATION_FORMS, REQUEST_CHANNELS, type RequestChannel } from './request-terms';
+
+const TRACKING_CODE = /^[0-9A-Z]{2,8}(-[0-9A-Z]{4}){1,4}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Requests submitted online go to the office, which co-ordinates open-government work (政府信息公开工作机构). */
+const OPEN_GOVERNMENT_OFFICE = 'OFFICE';
+
+/**
+ * Receiving (受理). Online, the date of receipt is the day the platform confirms the request
+ * (Regulations Art. 31: both sides confirm it); by letter, in person or by fax, staff register it
+ * with the day it was signed for, handed in or confirmed.
+ */
+export const receive = (
+  command: CommandOf<'SubmitInformationRequest'> | CommandOf<'RegisterInformationRequest'>,
+  state: InformationRequestState,
+  context: DecideContext,
+): InformationRequestEvent[] => {
+  const registered = command.type === 'RegisterInformationRequest';
+  // Who may register is settled before what they sent is examined.
+  if (registered) requireRole(context.actor, 'staff', 'office');
+  const data = command.data;
+  if (state.status !== 'NONE') throw conflict('INFORMATION_REQUEST_EXISTS', `Information request ${data.requestId} already exists.`);
+  const agencyCode = requireAgency('agencyCode', data.agencyCode ?? (registered ? context.actor.agencyCode : CITY_AGENCY_CODE));
+  if (registered) requireAgencyScope(context.actor, agencyCode);
+  // Regulations Art. 31
+  const channel: RequestChannel = registered ? requireOneOf('channel', command.data.channel, REQUEST_CHANNELS) : 'ONLINE';
+  const receivedOn = registered ? requireDate('receivedOn', command.data.receivedOn, context) : todayOf(context);
+  const trackingCode = requireText('trackingCode', data.trackingCode, { max: 40 });
+  if (!TRACKING_CODE.test(trackingCode)) throw badInput('INVALID_TRACKING_CODE', 'trackingCode is not a tracking code this platform issues.', { field: 'trackingCode' });
+  if (typeof data.accessKeyHash !== 'string' || !SHA256_HEX.test(data.accessKeyHash)) {
+    throw badInput('ACCESS_KEY_NOT_HASHED', 'Only the SHA-256 hash of the access key is stored, never the key.', { field: 'accessKeyHash' });
+  }
+  return [
+    {
+      type: 'InformationRequestReceived',
+      data: {
+        requestId: data.requestId,
+        agencyCode,
+        departmentCode: registered ? (context.actor.departmentCode ?? OPEN_GOVERNMENT_OFFICE) : OPEN_GOVERNMENT_OFFICE,
+        channel,
+        receivedOn,
+        trackingCode,
+        accessKeyHash: data.accessKeyHash,
+        applicantType: requireOneOf('applicantType', data.applicantType, APPLICANT_TYPES),
+        applicant: requireSealedPersonalData(data.applicant, data.requestId),
+        // Regulations Art. 29: a description of the information sought.
+        description: requireText('description', data.description, { max: 4000 }),
+        preferredForm: requireOneOf('preferredForm', data.preferredForm, INFORMATION_FORMS),
+        delivery: data.delivery ? requireOneOf('delivery', data.delivery, DELIVERY_METHODS) : channel === 'ONLINE' ? 'ONLINE' : 'POST',
+      },
+    },
+  ];
+};
