@@ -61,4 +61,7 @@ export const CONTEXTS = {
   oversight: 'oversight',
   requests: 'requests',
   decisions: 'decisions',
+  supervision: 'supervision',
+  interpretations: 'interpretations',
+  participation: 'participation',
 } as const;

@@ -1,13 +1,19 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { DECISIONS_PROJECTIONS, DecisionsReadModule } from '@gongkai/decisions/read';
+import { INTERPRETATIONS_PROJECTIONS, InterpretationsReadModule } from '@gongkai/interpretations/read';
+import { InterpretationsServiceModule } from '@gongkai/interpretations/service';
 import { DecisionsServiceModule } from '@gongkai/decisions/service';
 import { OVERSIGHT_PROJECTIONS, OversightReadModule } from '@gongkai/oversight/read';
 import { OversightServiceModule } from '@gongkai/oversight/service';
+import { PARTICIPATION_PROJECTIONS, ParticipationReadModule } from '@gongkai/participation/read';
+import { ParticipationServiceModule } from '@gongkai/participation/service';
 import type { Projection } from '@gongkai/read-store';
 import { REQUESTS_PROJECTIONS, RequestsReadModule } from '@gongkai/requests/read';
 import { RequestsServiceModule } from '@gongkai/requests/service';
 import { SERVICES_CATALOG_PROJECTIONS, ServicesCatalogReadModule } from '@gongkai/services-catalog/read';
 import { ServicesCatalogServiceModule } from '@gongkai/services-catalog/service';
+import { SUPERVISION_PROJECTIONS, SupervisionReadModule } from '@gongkai/supervision/read';
+import { SupervisionServiceModule } from '@gongkai/supervision/service';
 import type { DynamicModule, Type } from '@nestjs/common';
 
 /** Every bounded context's write side, by context name: what a service process runs. */
@@ -16,10 +22,29 @@ export const SERVICE_MODULES: Readonly<Record<string, DynamicModule | Type>> = {
   [CONTEXTS.oversight]: OversightServiceModule,
   [CONTEXTS.requests]: RequestsServiceModule,
   [CONTEXTS.decisions]: DecisionsServiceModule,
+  [CONTEXTS.supervision]: SupervisionServiceModule,
+  [CONTEXTS.interpretations]: InterpretationsServiceModule,
+  [CONTEXTS.participation]: ParticipationServiceModule,
 };
 
 /** Every context's GraphQL queries and mutations: what the gateway serves. */
-export const READ_MODULES: readonly Type[] = [ServicesCatalogReadModule, OversightReadModule, RequestsReadModule, DecisionsReadModule];
+export const READ_MODULES: readonly Type[] = [
+  ServicesCatalogReadModule,
+  OversightReadModule,
+  RequestsReadModule,
+  DecisionsReadModule,
+  SupervisionReadModule,
+  InterpretationsReadModule,
+  ParticipationReadModule,
+];
 
 /** Every read model of the gateway, from every context. */
-export const ALL_PROJECTIONS: readonly Projection[] = [...SERVICES_CATALOG_PROJECTIONS, ...OVERSIGHT_PROJECTIONS, ...REQUESTS_PROJECTIONS, ...DECISIONS_PROJECTIONS];
+export const ALL_PROJECTIONS: readonly Projection[] = [
+  ...SERVICES_CATALOG_PROJECTIONS,
+  ...OVERSIGHT_PROJECTIONS,
+  ...REQUESTS_PROJECTIONS,
+  ...DECISIONS_PROJECTIONS,
+  ...SUPERVISION_PROJECTIONS,
+  ...INTERPRETATIONS_PROJECTIONS,
+  ...PARTICIPATION_PROJECTIONS,
+];

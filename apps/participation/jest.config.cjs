@@ -1,0 +1,1 @@
+module.exports = { displayName: 'participation', preset: '../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,6 @@
+import { CommandGateway } from '@gongkai/graphql';
+import { Module } from '@nestjs/common';
+
+/** The interpretations read side: its GraphQL queries and mutations. */
+@Module({ providers: [CommandGateway] })
+export class InterpretationsReadModule {}

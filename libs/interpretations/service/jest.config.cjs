@@ -1,0 +1,1 @@
+module.exports = { displayName: 'interpretations-service', preset: '../../../jest.preset.cjs', rootDir: __dirname };

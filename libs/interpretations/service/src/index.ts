@@ -1,0 +1,2 @@
+export * from './interpretations-routes';
+export * from './interpretations-service.module';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'participation-read', preset: '../../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'participation-service', preset: '../../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,2 @@
+export * from './participation-routes';
+export * from './participation-service.module';

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'supervision-domain', preset: '../../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,1 @@
+module.exports = { displayName: 'supervision-read', preset: '../../../jest.preset.cjs', rootDir: __dirname };

@@ -1,0 +1,2 @@
+export * from './supervision-routes';
+export * from './supervision-service.module';
