@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
+import Database from 'better-sqlite3';
 import { type DistributedPlatform, eventually, graphql, loginAs, startDistributedPlatform } from '@gongkai/testing';
 import request from 'supertest';
 
@@ -121,6 +122,24 @@ describe('the distributed runtime: gateway and services as separate processes ov
       return result.data?.serviceItem.publicationStatus === 'RETIRED';
     }, 20_000);
     expect(retired).toBe(true);
+  });
+
+  it('changes no read model when the relay publishes everything again from a reset checkpoint', async () => {
+    const id = await draft('重放检查');
+    await graphql(url(), REVISE, { id, v: 1, input: guide('重放检查（二）') }, window);
+    const before = await graphql<{ serviceItem: { version: number; versions: unknown[] } }>(url(), ITEM_QUERY, { id }, window);
+    for (const replica of platform.services.get('services-catalog')!) await replica.stop();
+    // As if the relay's checkpoint were lost: on restart it publishes every event of the context again.
+    const db = new Database(join(platform.dataDir, 'events.db'));
+    db.prepare("UPDATE checkpoints SET position = 0 WHERE name = 'relay:services-catalog'").run();
+    db.close();
+    (platform.services as Map<string, unknown>).set('services-catalog', []);
+    await platform.startService('services-catalog');
+    const marker = await draft('重放之后'); // published after the replayed ones, so it arrives last
+    await eventually(async () => (await graphql<{ serviceItem: { id: string } | null }>(url(), ITEM_QUERY, { id: marker }, window)).data?.serviceItem, 20_000);
+    const after = await graphql<{ serviceItem: { version: number; versions: unknown[] } }>(url(), ITEM_QUERY, { id }, window);
+    expect(after.data).toEqual(before.data);
+    expect(after.data?.serviceItem.versions).toHaveLength(2);
   });
 
   it('fails commands clearly while nats-server is down, and loses nothing it acknowledged', async () => {
