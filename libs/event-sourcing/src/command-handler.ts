@@ -12,6 +12,7 @@ export interface CommandContext extends DecideContext {
   /** Sent by the caller so that a retried command takes effect once. */
   readonly idempotencyKey?: string;
   readonly reason?: string;
+  readonly traceparent?: string;
 }
 
 export interface HandleCommandOptions {
@@ -95,7 +96,7 @@ const toEventToAppend = (event: DomainEvent, context: CommandContext, options: H
   metadata: metadataOf(context),
 });
 
-const metadataOf = ({ actor, correlationId, causationId, reason, idempotencyKey }: CommandContext): EventMetadata => ({
+const metadataOf = ({ actor, correlationId, causationId, reason, idempotencyKey, traceparent }: CommandContext): EventMetadata => ({
   actor: {
     id: actor.id,
     roles: actor.roles,
@@ -106,4 +107,5 @@ const metadataOf = ({ actor, correlationId, causationId, reason, idempotencyKey 
   causationId: causationId ?? null,
   ...(reason !== undefined && { reason }),
   ...(idempotencyKey !== undefined && { idempotencyKey }),
+  ...(traceparent !== undefined && { traceparent }),
 });

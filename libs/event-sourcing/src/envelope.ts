@@ -15,6 +15,8 @@ export interface EventMetadata {
   readonly reason?: string;
   /** The key a caller sent to make a command safe to retry. */
   readonly idempotencyKey?: string;
+  /** W3C trace context of the command that wrote the event, so that its consumers continue the trace. */
+  readonly traceparent?: string;
 }
 
 /** An event as handed to `appendToStream`: the store adds the stream position and the hash chain. */

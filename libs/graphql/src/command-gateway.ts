@@ -1,3 +1,5 @@
+import { inSpan, withRequestScope } from '@gongkai/observability';
+import { SpanKind } from '@opentelemetry/api';
 import { COMMAND_BUS, type CommandBus, type CommandResult } from '@gongkai/messaging';
 import { PROJECTION_RUNNER, type ProjectionRunner, ProjectionTimeoutError } from '@gongkai/read-store';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -24,7 +26,14 @@ export class CommandGateway {
     @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
   ) {}
 
-  async execute(request: GatewayContext, context: string, type: string, data: object, options: CommandOptions = {}): Promise<CommandResult> {
+  execute(request: GatewayContext, context: string, type: string, data: object, options: CommandOptions = {}): Promise<CommandResult> {
+    // One trace per mutation, continuing the client's when it sent one; every log line carries the correlation id.
+    return withRequestScope({ correlationId: request.correlationId }, () =>
+      inSpan(`mutation ${context}.${type}`, SpanKind.SERVER, { 'gongkai.correlation_id': request.correlationId }, () => this.sendAndWait(request, context, type, data, options), request.traceHeaders ? { ...request.traceHeaders } : undefined),
+    );
+  }
+
+  private async sendAndWait(request: GatewayContext, context: string, type: string, data: object, options: CommandOptions): Promise<CommandResult> {
     const result = await this.bus.send({
       context,
       type,

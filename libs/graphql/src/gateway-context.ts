@@ -39,9 +39,16 @@ export const gatewayContextFactory =
     if (idempotencyKey !== undefined && !SAFE_HEADER_VALUE.test(idempotencyKey)) {
       refusal ??= badInput('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 128 letters, digits or . _ : -', { field: 'Idempotency-Key' });
     }
+    const traceHeaders = Object.fromEntries(
+      ['traceparent', 'tracestate'].flatMap((name) => {
+        const value = headerValue(request, name);
+        return value && value.length <= 512 ? [[name, value]] : [];
+      }),
+    );
     return {
       actor,
       clientKey: request.ip,
+      ...(Object.keys(traceHeaders).length ? { traceHeaders } : {}),
       correlationId: correlation && SAFE_HEADER_VALUE.test(correlation) ? correlation : randomUUID(),
       ...(idempotencyKey && !refusal ? { idempotencyKey } : {}),
       ...(refusal ? { refusal } : {}),

@@ -10,6 +10,8 @@ export interface GatewayContext {
   readonly correlationId: string;
   /** From the `Idempotency-Key` header: a retried mutation with the same key takes effect once. */
   readonly idempotencyKey?: string;
+  /** W3C trace context the client sent (traceparent, tracestate), continued by the command's span. */
+  readonly traceHeaders?: Readonly<Record<string, string>>;
   /** A bad token or header: raised by AuthenticationGuard, so that it reaches the caller as a GraphQL error. */
   readonly refusal?: DomainError;
 }

@@ -1,6 +1,7 @@
 import type { WorkingDayCalendar } from '@gongkai/calendar';
 import { type Clock, type EventStore, handleCommand, type UpcasterRegistry } from '@gongkai/event-sourcing';
 import { badInput, type Command, type Decider, type DomainEvent } from '@gongkai/kernel';
+import { injectTraceContext } from '@gongkai/observability';
 import type { CommandEnvelope, CommandHandlerFn } from './command-bus';
 
 /** How one command type reaches its aggregate: which decider, which stream. */
@@ -63,6 +64,8 @@ export const deciderCommandHandler = (options: DeciderCommandHandlerOptions): Co
         causationId: metadata.causationId,
         idempotencyKey: metadata.idempotencyKey,
         reason: metadata.reason,
+        // The events remember the trace of the command that wrote them (absent when not tracing).
+        traceparent: injectTraceContext({})['traceparent'],
       },
       { upcasters: options.upcasters },
     );

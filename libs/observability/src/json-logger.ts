@@ -1,5 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { currentRequestScope } from './request-scope';
+import { activeTraceIds } from './tracing';
 
 /**
  * Paths that must never reach a log line: credentials, and the personal data of applicants
@@ -34,6 +36,8 @@ export const createLogger = (options: { level?: string; name?: string; destinati
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
+      // Every line written while a request, command or event is handled says which one, and where in its trace.
+      mixin: () => ({ ...currentRequestScope(), ...activeTraceIds() }),
     },
     options.destination,
   );

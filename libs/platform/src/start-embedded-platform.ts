@@ -1,5 +1,5 @@
 import { createTokenService, InMemoryAccountDirectory, loadDemoAccounts } from '@gongkai/auth';
-import { createLogger, JsonLogger } from '@gongkai/observability';
+import { createLogger, JsonLogger, startTracing } from '@gongkai/observability';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EmbeddedPlatformModule } from './embedded-platform.module';
@@ -18,6 +18,7 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export const startEmbeddedPlatform = async (config: PlatformConfig): Promise<RunningPlatform> => {
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-platform' });
   const logger = new JsonLogger(pino);
+  const tracing = startTracing('gongkai-platform');
   const runtime = new EmbeddedRuntime(config.eventStoreFile, logger);
   try {
     const accounts = new InMemoryAccountDirectory(config.auth.demoAccounts ? await loadDemoAccounts() : []);
@@ -42,6 +43,7 @@ export const startEmbeddedPlatform = async (config: PlatformConfig): Promise<Run
       close: async () => {
         await app.close();
         await runtime.close();
+        await tracing.shutdown();
       },
     };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { withRequestScope } from '@gongkai/observability';
 import type { EventStore, RecordedEvent } from '@gongkai/event-sourcing';
 import { contextOfStream, type ConsumerCheckpoint, type EventConsumer } from '../event-bus';
 
@@ -63,7 +64,7 @@ export class ConsumerRunner {
   async handleOnce(event: RecordedEvent): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.consumer.handle(event);
+        await withRequestScope({ correlationId: event.metadata.correlationId }, () => this.consumer.handle(event));
         return true;
       } catch (error) {
         if (attempt >= this.deps.maxAttempts) {

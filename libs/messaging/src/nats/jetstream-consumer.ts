@@ -1,3 +1,5 @@
+import { inSpan, withRequestScope } from '@gongkai/observability';
+import { SpanKind } from '@opentelemetry/api';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { contextOfStream, type EventConsumer } from '../event-bus';
@@ -26,6 +28,14 @@ export interface ConsumerLoopOptions {
 const RESUBSCRIBE_DELAY_MS = 1_000;
 
 const PULL_EXPIRY_MS = 5_000;
+
+/** Handles an event inside the trace of the command that wrote it, with its correlation id in every log line. */
+const handleInScope = (consumer: EventConsumer, event: RecordedEvent): Promise<void> => {
+  const { correlationId, traceparent } = event.metadata;
+  return withRequestScope({ correlationId }, () =>
+    inSpan(`consume ${event.type}`, SpanKind.CONSUMER, { 'messaging.system': 'nats', 'gongkai.consumer': consumer.durableName }, () => consumer.handle(event), traceparent ? { traceparent } : undefined),
+  );
+};
 
 /**
  * One durable pull consumer: takes its events one at a time, acks after the handler succeeded,
@@ -112,7 +122,7 @@ export class ConsumerLoop {
     // events of different contexts arrive interleaved. A redelivered event is the consumer's to
     // recognise, by stream revision (as the projection runner does).
     try {
-      await this.withProgress(msg, () => this.consumer.handle(event));
+      await this.withProgress(msg, () => handleInScope(this.consumer, event));
     } catch (error) {
       await this.failed(msg, event, error);
       return;

@@ -1,3 +1,5 @@
+import { injectTraceContext, inSpan, withRequestScope } from '@gongkai/observability';
+import { SpanKind } from '@opentelemetry/api';
 import { badInput, DomainError } from '@gongkai/kernel';
 import { RequestError, TimeoutError, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import type { CommandBus, CommandEnvelope, CommandErrorReply, CommandHandlerFn, CommandReply, CommandResult } from '../command-bus';
@@ -13,6 +15,9 @@ export interface NatsCommandBusOptions {
   /** Told what the sender is not: a handler's unexpected error, a command nobody can answer. */
   readonly onError?: (message: string, facts: Record<string, unknown>) => void;
 }
+
+/** The W3C trace-context headers (traceparent, tracestate). */
+const TRACE_HEADERS = ['traceparent', 'tracestate'];
 
 const unavailable = (rule: string, message: string, context: string): DomainError => new DomainError('SERVICE_UNAVAILABLE', rule, message, { context });
 
@@ -54,14 +59,18 @@ export class NatsCommandBus implements CommandBus {
     if (!this.connected || this.connection.isClosed()) {
       throw unavailable('NOT_CONNECTED', `${context} cannot be reached: the connection to NATS is down. Try again shortly.`, context);
     }
-    const { subject, payload, headers } = encodeCommand(command);
-    let reply: Msg;
-    try {
-      reply = await this.connection.request(subject, payload, { timeout: this.timeoutMs, headers });
-    } catch (error) {
-      throw this.unreachable(context, error);
-    }
-    return decodeReply(reply.string(), context);
+    return inSpan(`command ${context}.${command.type}`, SpanKind.CLIENT, { 'messaging.system': 'nats', 'gongkai.correlation_id': command.metadata.correlationId }, async () => {
+      const { subject, payload, headers } = encodeCommand(command);
+      // W3C trace context rides along, so that the service's span continues this trace.
+      for (const [name, value] of Object.entries(injectTraceContext({}))) headers.set(name, value);
+      let reply: Msg;
+      try {
+        reply = await this.connection.request(subject, payload, { timeout: this.timeoutMs, headers });
+      } catch (error) {
+        throw this.unreachable(context, error);
+      }
+      return decodeReply(reply.string(), context);
+    });
   }
 
   async serve(context: string, handler: CommandHandlerFn): Promise<void> {
@@ -109,7 +118,11 @@ export class NatsCommandBus implements CommandBus {
     let reply: CommandReply;
     try {
       const command = decodeCommand(msg, context);
-      reply = { ok: true, result: await handler(command) };
+      const incoming = Object.fromEntries(TRACE_HEADERS.filter((name) => msg.headers?.has(name)).map((name) => [name, msg.headers?.get(name) ?? '']));
+      const result = await withRequestScope({ correlationId: command.metadata.correlationId }, () =>
+        inSpan(`handle ${context}.${command.type}`, SpanKind.SERVER, { 'messaging.system': 'nats', 'gongkai.correlation_id': command.metadata.correlationId }, () => handler(command), incoming),
+      );
+      reply = { ok: true, result };
     } catch (error) {
       reply = { ok: false, error: this.errorReply(context, msg.subject, error) };
     }

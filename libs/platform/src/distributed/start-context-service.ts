@@ -1,5 +1,5 @@
 import { HealthController, READINESS } from '@gongkai/graphql';
-import { createLogger, JsonLogger } from '@gongkai/observability';
+import { createLogger, JsonLogger, startTracing } from '@gongkai/observability';
 import { MetricsController } from '@gongkai/observability/nest';
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -25,6 +25,7 @@ class ServiceProcessModule {
 /** One bounded context as its own process: commands from its NATS queue group, events to JetStream. */
 export const startContextService = async (config: ServiceProcessConfig, serviceModule: DynamicModule | Type): Promise<RunningProcess> => {
   const logger = new JsonLogger(createLogger({ level: config.logLevel, name: `gongkai-${config.context}` }));
+  const tracing = startTracing(`gongkai-${config.context}`);
   const runtime = await ServiceRuntime.open(config, logger);
   const app = await NestFactory.create<NestFastifyApplication>(ServiceProcessModule.forService(runtime, serviceModule), new FastifyAdapter(), { logger, abortOnError: false });
   await app.init();
@@ -42,6 +43,7 @@ export const startContextService = async (config: ServiceProcessConfig, serviceM
       await runtime.commands.close(); // stops taking commands, answers those in flight
       await app.close(); // process managers stop after the event in hand
       await runtime.close();
+      await tracing.shutdown();
     },
   };
 };

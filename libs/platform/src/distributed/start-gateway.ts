@@ -1,6 +1,6 @@
 import { createTokenService, InMemoryAccountDirectory, loadDemoAccounts } from '@gongkai/auth';
 import { GraphqlApiModule, HealthController, READINESS } from '@gongkai/graphql';
-import { createLogger, JsonLogger } from '@gongkai/observability';
+import { createLogger, JsonLogger, startTracing } from '@gongkai/observability';
 import { MetricsController } from '@gongkai/observability/nest';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -28,6 +28,7 @@ class GatewayProcessModule {
 export const startGateway = async (config: GatewayProcessConfig): Promise<RunningProcess & { readonly graphqlUrl: string }> => {
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-gateway' });
   const logger = new JsonLogger(pino);
+  const tracing = startTracing('gongkai-gateway');
   const runtime = await GatewayRuntime.open(config, logger);
   const accounts = new InMemoryAccountDirectory(config.auth.demoAccounts ? await loadDemoAccounts() : []);
   const api = GraphqlApiModule.forRoot({ production: config.production, tokens: createTokenService(config.auth), accounts, logger });
@@ -49,6 +50,7 @@ export const startGateway = async (config: GatewayProcessConfig): Promise<Runnin
       runtime.beginShutdown();
       await app.close(); // answers the requests in flight
       await runtime.close();
+      await tracing.shutdown();
     },
   };
 };
