@@ -161,4 +161,27 @@ describe('Relay', () => {
     await running.start();
     await expect(running.start()).rejects.toThrow('already running');
   });
+
+  it('saves its checkpoint in batches when asked to, and on stop, never ahead of what it published', async () => {
+    const savedAt = async (position: number | undefined): Promise<void> => {
+      const deadline = Date.now() + 5_000;
+      while ((await checkpoints.load(running.checkpointName)) !== position) {
+        if (Date.now() > deadline) throw new Error(`checkpoint never reached ${position}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const running = relay({ checkpointEvery: { events: 3, ms: 40 } });
+    await running.start();
+    await store.appendToStream('batch-a', someEvents(2), { expectedRevision: 'no_stream' });
+    await waitFor(() => published.length === 2, 'two events');
+    expect(await checkpoints.load(running.checkpointName)).toBeUndefined(); // fewer than 3, and 40 ms not yet up
+    await savedAt(published[1]?.globalPosition); // the timed save
+    await store.appendToStream('batch-b', someEvents(3), { expectedRevision: 'no_stream' });
+    await waitFor(() => published.length === 5, 'three more');
+    await savedAt(published[4]?.globalPosition); // the save after three
+    await store.appendToStream('batch-c', someEvents(1), { expectedRevision: 'no_stream' });
+    await waitFor(() => published.length === 6, 'one more');
+    await running.stop();
+    expect(await checkpoints.load(running.checkpointName)).toBe(published[5]?.globalPosition);
+  });
 });

@@ -1,3 +1,4 @@
+import { RELAY_CHECKPOINT_EVERY } from './relay-settings';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultCalendar } from '@gongkai/calendar';
@@ -50,6 +51,7 @@ export class EmbeddedRuntime {
       checkpoints: this.checkpoints,
       publish: (event) => this.events.publish(event),
       log: (entry) => logger.event(entry.level, entry.message, { ...entry.facts }),
+      checkpointEvery: RELAY_CHECKPOINT_EVERY,
     });
     this.registerGauges();
   }

@@ -7,6 +7,7 @@ import { SqliteEventStore, SqlitePersonalDataVault } from '@gongkai/event-sourci
 import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { RELAY_CHECKPOINT_EVERY } from '../relay-settings';
 import { ownStreams } from './own-streams';
 import type { EventStoreLocation, ServiceProcessConfig } from './process-config';
 
@@ -62,6 +63,7 @@ export class ServiceRuntime {
       checkpoints,
       publish: (event) => events.publish(event),
       log: (entry) => logger.event(entry.level, entry.message, { ...entry.facts }),
+      checkpointEvery: RELAY_CHECKPOINT_EVERY,
     });
     mkdirSync(dirname(config.personalDataFile), { recursive: true });
     const personalData = SqlitePersonalDataVault.open(config.personalDataFile);
