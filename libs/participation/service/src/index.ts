@@ -1,2 +1,6 @@
 export * from './participation-routes';
 export * from './participation-service.module';
+export * from './sagas/publish-reviewed-public-message';
+export * from './channels/webhook-signature';
+export * from './channels/webhook-sender';
+export * from './channels/webhook-dispatcher';

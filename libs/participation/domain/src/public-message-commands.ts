@@ -1,0 +1,237 @@
+import { localDateOf } from '@gongkai/calendar';
+import { type PublicationSubject, REVIEWED_VERSION_OUTDATED } from '@gongkai/contracts';
+import {
+  assertNever,
+  badInput,
+  CITY_AGENCY_CODE,
+  conflict,
+  contentHash,
+  type DecideContext,
+  type Decider,
+  notFound,
+  requireAgencyScope,
+  requireDepartment,
+  requireDepartmentScope,
+  requireOneOf,
+  requireRole,
+  requireText,
+} from '@gongkai/kernel';
+import {
+  evolvePublicMessage,
+  initialPublicMessageState,
+  MESSAGE_KINDS,
+  type MessageKind,
+  type PublicMessageEvent,
+  type PublicMessageRecord,
+  type PublicMessageState,
+  type SealedAuthor,
+} from './public-message-events';
+
+export const PUBLIC_MESSAGE_ITEM_TYPE = 'PUBLIC_MESSAGE_ANSWER';
+export const MAX_MESSAGE_LENGTH = 5000;
+
+/** Answer time limits in working days, per kind; the issue sets 5 as the default for every kind. */
+export const ANSWER_LIMIT_WORKING_DAYS: Readonly<Record<MessageKind, number>> = { INQUIRY: 5, SUGGESTION: 5, COMPLAINT: 5 };
+
+/** Messages arrive at the office, which co-ordinates open-government work and routes them on. */
+const RECEIVING_DEPARTMENT = 'OFFICE';
+
+/** As the Regulations do for requests that are really petitions (Art. 39), complaints are pointed to the petition procedure. */
+export const COMPLAINT_REDIRECT_NOTE =
+  '投诉举报事项请通过信访渠道（12345 热线或信访窗口）依照《信访工作条例》办理；本栏目不作为投诉处理渠道。 Complaints are handled under the petition procedure (信访), not as messages (cf. Regulations Art. 39).';
+
+const TRACKING_CODE = /^[0-9A-Z]{2,8}(-[0-9A-Z]{4}){1,4}$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const SEALED_CIPHERTEXT = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The vault key a message's author name and contact are encrypted under. */
+export const authorKeyOf = (messageId: string): string => `public-message:${messageId}`;
+
+export type PublicMessageCommand =
+  | {
+      type: 'SubmitPublicMessage';
+      data: { messageId: string; kind: string; subject: string; text: string; publishable: boolean; trackingCode: string; accessKeyHash: string; author?: SealedAuthor };
+    }
+  | { type: 'RoutePublicMessage'; data: { messageId: string; departmentCode: string } }
+  | { type: 'AnswerPublicMessage'; data: { messageId: string; answer: string; reviewId: string } }
+  | { type: 'PublishReviewedPublicMessage'; data: { messageId: string; version: number; contentHash: string; reviewId: string } }
+  | { type: 'HidePublicMessage'; data: { messageId: string; reason: string } }
+  | { type: 'RatePublicMessage'; data: { messageId: string; accessKeyHash: string; rating: number } };
+
+type CommandOf<T extends PublicMessageCommand['type']> = Extract<PublicMessageCommand, { type: T }>;
+
+/** The content a reviewer approves: the question and its answer, one version per message. */
+export const publicMessageContentHash = (message: Pick<PublicMessageRecord, 'messageId' | 'kind' | 'subject' | 'text' | 'answer'>): string =>
+  contentHash({ messageId: message.messageId, version: 1, kind: message.kind, subject: message.subject, text: message.text, answer: message.answer ?? '' });
+
+/** The sealed author, or undefined; plain text in a command is refused, never stored. */
+export const requireSealedAuthor = (value: unknown, messageId: string): SealedAuthor | undefined => {
+  if (value === undefined || value === null) return undefined;
+  const sealed = value as Record<string, unknown>;
+  const ciphertext = sealed['ciphertext'];
+  if (sealed['keyId'] !== authorKeyOf(messageId) || typeof ciphertext !== 'string' || ciphertext.length > 2000 || !SEALED_CIPHERTEXT.test(ciphertext)) {
+    throw badInput('AUTHOR_NOT_SEALED', 'The author’s name and contact must arrive encrypted under the message’s own key.', { field: 'contact' });
+  }
+  return { keyId: authorKeyOf(messageId), ciphertext };
+};
+
+const requireMessage = (state: PublicMessageState, messageId: string): PublicMessageRecord => {
+  if (state.status === 'NONE') throw notFound('PUBLIC_MESSAGE_NOT_FOUND', `There is no public message ${messageId}.`);
+  return state;
+};
+
+/** The staff handling a message: its agency and its current department; the office acts for any. */
+export const requireHandlingStaff = (context: DecideContext, message: Pick<PublicMessageRecord, 'agencyCode' | 'departmentCode'>): void => {
+  requireRole(context.actor, 'staff', 'office');
+  requireAgencyScope(context.actor, message.agencyCode);
+  requireDepartmentScope(context.actor, message.departmentCode);
+};
+
+const requireUnanswered = (message: PublicMessageRecord): void => {
+  if (message.status !== 'RECEIVED') throw conflict('PUBLIC_MESSAGE_CLOSED', `Public message ${message.messageId} is already ${message.status.toLowerCase()}.`);
+};
+
+const submit = (command: CommandOf<'SubmitPublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  const { data } = command;
+  if (state.status !== 'NONE') throw conflict('PUBLIC_MESSAGE_EXISTS', `Public message ${data.messageId} already exists.`);
+  const kind = requireOneOf('kind', data.kind, MESSAGE_KINDS);
+  const subject = requireText('subject', data.subject, { max: 200 });
+  const text = requireText('text', data.text, { max: MAX_MESSAGE_LENGTH });
+  if (typeof data.publishable !== 'boolean') throw badInput('REQUIRED', 'publishable must say whether the message may be published.', { field: 'publishable' });
+  const trackingCode = requireText('trackingCode', data.trackingCode, { max: 40 });
+  if (!TRACKING_CODE.test(trackingCode)) throw badInput('INVALID_TRACKING_CODE', 'trackingCode is not a tracking code this platform issues.', { field: 'trackingCode' });
+  if (typeof data.accessKeyHash !== 'string' || !SHA256_HEX.test(data.accessKeyHash)) {
+    throw badInput('ACCESS_KEY_NOT_HASHED', 'Only the SHA-256 hash of the access key is stored, never the key.', { field: 'accessKeyHash' });
+  }
+  const author = requireSealedAuthor(data.author, data.messageId);
+  const receivedOn = localDateOf(context.now);
+  const received: PublicMessageEvent = {
+    type: 'PublicMessageReceived',
+    data: {
+      messageId: data.messageId,
+      agencyCode: CITY_AGENCY_CODE,
+      departmentCode: RECEIVING_DEPARTMENT,
+      kind,
+      subject,
+      text,
+      publishable: data.publishable,
+      trackingCode,
+      accessKeyHash: data.accessKeyHash,
+      ...(author ? { author } : {}),
+      receivedOn,
+      answerDueOn: context.calendar.addWorkingDays(receivedOn, ANSWER_LIMIT_WORKING_DAYS[kind]),
+    },
+  };
+  if (kind !== 'COMPLAINT') return [received];
+  return [received, { type: 'ComplaintRedirected', data: { messageId: data.messageId, note: COMPLAINT_REDIRECT_NOTE, redirectedOn: receivedOn } }];
+};
+
+const routeTo = (command: CommandOf<'RoutePublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  const message = requireMessage(state, command.data.messageId);
+  requireHandlingStaff(context, message);
+  requireUnanswered(message);
+  const departmentCode = requireDepartment('departmentCode', command.data.departmentCode);
+  if (departmentCode === message.departmentCode) return [];
+  return [{ type: 'PublicMessageRouted', data: { messageId: message.messageId, fromDepartmentCode: message.departmentCode, departmentCode, routedOn: localDateOf(context.now) } }];
+};
+
+const answer = (command: CommandOf<'AnswerPublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  const message = requireMessage(state, command.data.messageId);
+  requireHandlingStaff(context, message);
+  requireUnanswered(message);
+  const text = requireText('answer', command.data.answer, { max: MAX_MESSAGE_LENGTH });
+  const answeredOn = localDateOf(context.now);
+  const answered: PublicMessageEvent = {
+    type: 'PublicMessageAnswered',
+    data: {
+      messageId: message.messageId,
+      answer: text,
+      answeredBy: context.actor.id,
+      answeredOn,
+      answerDueOn: message.answerDueOn,
+      late: answeredOn > message.answerDueOn,
+      workingDaysTaken: context.calendar.workingDaysBetween(message.receivedOn, answeredOn),
+    },
+  };
+  // Only what the author allowed, and nothing hidden, goes to the review gate (先审查、后公开).
+  if (!message.publishable || message.hidden) return [answered];
+  const hash = publicMessageContentHash({ ...message, answer: text });
+  const publicationRequest: PublicationSubject = {
+    reviewId: requireText('reviewId', command.data.reviewId, { max: 128 }),
+    itemType: PUBLIC_MESSAGE_ITEM_TYPE,
+    itemId: message.messageId,
+    itemVersion: 1,
+    contentHash: hash,
+    title: message.subject,
+    agencyCode: message.agencyCode,
+    departmentCode: message.departmentCode,
+    requestedBy: context.actor.id,
+  };
+  return [answered, { type: 'PublicMessagePublicationRequested', data: { messageId: message.messageId, version: 1, contentHash: hash, publicationRequest } }];
+};
+
+/** 先审查、后公开: exactly the question and answer the reviewer approved, and nothing hidden since. */
+const publishReviewed = (command: CommandOf<'PublishReviewedPublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  requireRole(context.actor, 'system');
+  const message = requireMessage(state, command.data.messageId);
+  if (message.published) return [];
+  const current =
+    !message.hidden &&
+    message.pendingReviewId === command.data.reviewId &&
+    message.pendingContentHash === command.data.contentHash &&
+    publicMessageContentHash(message) === command.data.contentHash;
+  if (!current) throw conflict(REVIEWED_VERSION_OUTDATED, `Public message ${message.messageId} changed or was hidden after it was reviewed: nothing was published.`);
+  return [
+    {
+      type: 'PublicMessagePublished',
+      data: { messageId: message.messageId, version: 1, contentHash: command.data.contentHash, reviewId: command.data.reviewId, publishedAt: context.now.toISOString() },
+    },
+  ];
+};
+
+/** Moderation as for comments: hidden with a published reason, never deleted. */
+const hide = (command: CommandOf<'HidePublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  const message = requireMessage(state, command.data.messageId);
+  requireHandlingStaff(context, message);
+  if (message.hidden) return [];
+  const reason = requireText('reason', command.data.reason, { max: 1000 });
+  return [{ type: 'PublicMessageHidden', data: { messageId: message.messageId, reason, hiddenAt: context.now.toISOString() } }];
+};
+
+/** Only the author, holding the access key, rates the answer, once it exists. */
+const rate = (command: CommandOf<'RatePublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  const message = requireMessage(state, command.data.messageId);
+  const { rating } = command.data;
+  if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5) {
+    throw badInput('RATING_OUT_OF_RANGE', 'rating must be a whole number from 1 to 5.', { field: 'rating', min: 1, max: 5 });
+  }
+  if (command.data.accessKeyHash !== message.accessKeyHash) throw notFound('PUBLIC_MESSAGE_NOT_FOUND', 'No message matches this tracking code and access key.');
+  if (message.status !== 'ANSWERED') throw conflict('PUBLIC_MESSAGE_NOT_ANSWERED', 'A message can be rated once it has been answered.');
+  if (message.rating === rating) return [];
+  return [{ type: 'PublicMessageRated', data: { messageId: message.messageId, rating, ratedAt: context.now.toISOString() } }];
+};
+
+export const decidePublicMessage = (command: PublicMessageCommand, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  switch (command.type) {
+    case 'SubmitPublicMessage':
+      return submit(command, state, context);
+    case 'RoutePublicMessage':
+      return routeTo(command, state, context);
+    case 'AnswerPublicMessage':
+      return answer(command, state, context);
+    case 'PublishReviewedPublicMessage':
+      return publishReviewed(command, state, context);
+    case 'HidePublicMessage':
+      return hide(command, state, context);
+    case 'RatePublicMessage':
+      return rate(command, state, context);
+    default:
+      return assertNever(command);
+  }
+};
+
+export const publicMessageDecider: Decider<PublicMessageCommand, PublicMessageEvent, PublicMessageState> = {
+  initialState: initialPublicMessageState,
+  decide: decidePublicMessage,
+  evolve: evolvePublicMessage,
+};

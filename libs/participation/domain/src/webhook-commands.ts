@@ -1,0 +1,151 @@
+import {
+  assertNever,
+  badInput,
+  conflict,
+  type DecideContext,
+  type Decider,
+  notFound,
+  requireList,
+  requireRole,
+  requireText,
+  requireUrl,
+  sha256Hex,
+} from '@gongkai/kernel';
+import type { ChannelPublication } from './channel-publication';
+import {
+  evolveWebhook,
+  evolveWebhookDelivery,
+  type WebhookDeliveryEvent,
+  type WebhookDeliveryState,
+  type WebhookEvent,
+  type WebhookState,
+} from './webhook-events';
+
+const FILTER_VALUE = /^[a-z][a-z0-9-]{0,63}$/;
+
+export type WebhookCommand = {
+  type: 'RegisterWebhook';
+  data: { webhookId: string; name: string; url: string; contexts?: readonly string[]; categories?: readonly string[]; secret: string };
+};
+
+/** Filters are context and category names as the feeds spell them, e.g. `services-catalog`, `service-guide`. */
+const requireFilter = (field: string, value: unknown): string[] =>
+  value === undefined || value === null
+    ? []
+    : requireList(field, value, { max: 50 }, (item) => {
+        if (typeof item !== 'string' || !FILTER_VALUE.test(item)) throw badInput('INVALID_FILTER', `${field} holds names such as services-catalog or service-guide.`, { field });
+        return item;
+      });
+
+const register = (command: WebhookCommand, state: WebhookState, context: DecideContext): WebhookEvent[] => {
+  requireRole(context.actor, 'admin');
+  if (state.status !== 'NONE') throw conflict('WEBHOOK_EXISTS', `Webhook ${command.data.webhookId} already exists.`);
+  const url = requireUrl('url', command.data.url);
+  // A short secret can be guessed, and a guessed secret forges the bureau's publications.
+  const secret = requireText('secret', command.data.secret, { min: 16, max: 256 });
+  return [
+    {
+      type: 'WebhookRegistered',
+      data: {
+        webhookId: command.data.webhookId,
+        name: requireText('name', command.data.name, { max: 100 }),
+        url,
+        contexts: requireFilter('contexts', command.data.contexts),
+        categories: requireFilter('categories', command.data.categories),
+        secret,
+        registeredBy: context.actor.id,
+        registeredAt: context.now.toISOString(),
+      },
+    },
+  ];
+};
+
+export const webhookDecider: Decider<WebhookCommand, WebhookEvent, WebhookState> = {
+  initialState: () => ({ status: 'NONE' }),
+  decide: (command, state, context) => {
+    switch (command.type) {
+      case 'RegisterWebhook':
+        return register(command, state, context);
+      default:
+        return assertNever(command.type);
+    }
+  },
+  evolve: evolveWebhook,
+};
+
+/** Exponential backoff: base, 2×base, 4×base… until `maxAttempts` attempts have failed. */
+export interface RetryPolicy {
+  readonly baseDelayMs: number;
+  readonly maxAttempts: number;
+}
+
+export const retryDelayMs = (policy: RetryPolicy, failedAttempt: number): number => policy.baseDelayMs * 2 ** (failedAttempt - 1);
+
+/** One delivery per subscriber and publication: the id the receiver deduplicates on, the same after any restart. */
+export const deliveryIdOf = (webhookId: string, reviewId: string): string => {
+  const h = sha256Hex(`webhook-delivery:${webhookId}:${reviewId}`);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+export type WebhookDeliveryCommand =
+  | { type: 'ScheduleWebhookDelivery'; data: { deliveryId: string; webhookId: string; publication: ChannelPublication } }
+  | {
+      type: 'RecordWebhookDeliveryAttempt';
+      data: { deliveryId: string; attempt: number; delivered: boolean; statusCode?: number; error?: string; retry: RetryPolicy };
+    }
+  | { type: 'ReplayWebhookDelivery'; data: { deliveryId: string } };
+
+const requireDelivery = (state: WebhookDeliveryState, deliveryId: string): Exclude<WebhookDeliveryState, { status: 'NONE' }> => {
+  if (state.status === 'NONE') throw notFound('WEBHOOK_DELIVERY_NOT_FOUND', `There is no webhook delivery ${deliveryId}.`);
+  return state;
+};
+
+const schedule = (command: Extract<WebhookDeliveryCommand, { type: 'ScheduleWebhookDelivery' }>, state: WebhookDeliveryState, context: DecideContext): WebhookDeliveryEvent[] => {
+  requireRole(context.actor, 'system');
+  // The dispatcher replays the whole log at every start: a publication already scheduled is not scheduled again.
+  if (state.status !== 'NONE') return [];
+  const { deliveryId, webhookId, publication } = command.data;
+  if (deliveryId !== deliveryIdOf(webhookId, publication.reviewId)) throw badInput('INVALID_DELIVERY_ID', 'deliveryId must be derived from the webhook and the publication.', { field: 'deliveryId' });
+  const at = context.now.toISOString();
+  return [{ type: 'WebhookDeliveryScheduled', data: { deliveryId, webhookId, publication, scheduledAt: at, nextAttemptAt: at } }];
+};
+
+const record = (command: Extract<WebhookDeliveryCommand, { type: 'RecordWebhookDeliveryAttempt' }>, state: WebhookDeliveryState, context: DecideContext): WebhookDeliveryEvent[] => {
+  requireRole(context.actor, 'system');
+  const delivery = requireDelivery(state, command.data.deliveryId);
+  const { attempt, delivered, statusCode, retry } = command.data;
+  // A late or repeated report of an attempt already recorded changes nothing.
+  if (delivery.status !== 'PENDING' || attempt !== delivery.attempts + 1) return [];
+  const attemptedAt = context.now.toISOString();
+  const status = statusCode === undefined ? {} : { statusCode };
+  if (delivered) return [{ type: 'WebhookDeliverySucceeded', data: { deliveryId: delivery.deliveryId, attempt, statusCode: statusCode ?? 200, attemptedAt } }];
+  const error = (command.data.error ?? 'failed').slice(0, 500);
+  // Attempts since the last replay count towards the limit, so that a replay gets a full series again.
+  if (attempt % retry.maxAttempts === 0) return [{ type: 'WebhookDeliveryDeadLettered', data: { deliveryId: delivery.deliveryId, attempt, error, ...status, attemptedAt } }];
+  const nextAttemptAt = new Date(context.now.getTime() + retryDelayMs(retry, attempt % retry.maxAttempts)).toISOString();
+  return [{ type: 'WebhookDeliveryFailed', data: { deliveryId: delivery.deliveryId, attempt, error, ...status, attemptedAt, nextAttemptAt } }];
+};
+
+const replay = (command: Extract<WebhookDeliveryCommand, { type: 'ReplayWebhookDelivery' }>, state: WebhookDeliveryState, context: DecideContext): WebhookDeliveryEvent[] => {
+  requireRole(context.actor, 'admin', 'office');
+  const delivery = requireDelivery(state, command.data.deliveryId);
+  if (delivery.status !== 'DEAD_LETTER') throw conflict('DELIVERY_NOT_DEAD_LETTERED', `Delivery ${delivery.deliveryId} is ${delivery.status.toLowerCase()}: only dead-lettered deliveries are replayed.`);
+  return [{ type: 'WebhookDeliveryReplayRequested', data: { deliveryId: delivery.deliveryId, requestedBy: context.actor.id, requestedAt: context.now.toISOString() } }];
+};
+
+export const webhookDeliveryDecider: Decider<WebhookDeliveryCommand, WebhookDeliveryEvent, WebhookDeliveryState> = {
+  initialState: () => ({ status: 'NONE' }),
+  decide: (command, state, context) => {
+    switch (command.type) {
+      case 'ScheduleWebhookDelivery':
+        return schedule(command, state, context);
+      case 'RecordWebhookDeliveryAttempt':
+        return record(command, state, context);
+      case 'ReplayWebhookDelivery':
+        return replay(command, state, context);
+      default:
+        return assertNever(command);
+    }
+  },
+  evolve: evolveWebhookDelivery,
+};

@@ -1,0 +1,34 @@
+import { CLOCK, type Clock } from '@gongkai/event-sourcing';
+import { COMMAND_BUS, type CommandBus, EVENT_BUS, type EventBus, type EventSubscription } from '@gongkai/messaging';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { sendWebhook } from './webhook-sender';
+import { WebhookDispatcher, webhookSettingsFrom } from './webhook-dispatcher';
+
+/** The Nest shell of the webhook dispatcher: its subscription and its timer. */
+@Injectable()
+export class WebhookDispatcherHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WebhookDispatcher');
+  private subscription: EventSubscription | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(COMMAND_BUS) private readonly commands: CommandBus,
+    @Inject(EVENT_BUS) private readonly events: EventBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const settings = webhookSettingsFrom(process.env);
+    const dispatcher = new WebhookDispatcher(this.commands, () => this.clock.now(), settings, sendWebhook, (deliveryId, error) =>
+      this.logger.warn({ msg: 'could not record a webhook delivery attempt', deliveryId, error: String(error) }),
+    );
+    this.subscription = await this.events.subscribe(dispatcher.consumer());
+    this.timer = setInterval(() => void dispatcher.tick(), settings.tickMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.subscription?.close();
+  }
+}
