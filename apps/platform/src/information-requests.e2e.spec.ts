@@ -34,6 +34,14 @@ const EXTEND = `mutation($id: ID!, $days: Int!, $by: String) { extendInformation
 const ANSWER = `mutation($id: ID!, $input: AnswerInput!) { answerInformationRequest(id: $id, input: $input) { ${REQUEST_FIELDS} } }`;
 const APPEAL = `mutation($id: ID!) { recordRequestAppeal(id: $id, kind: RECONSIDERATION, result: UPHELD, decidedOn: "2026-11-20") { id } }`;
 const ERASE = `mutation($id: ID!) { eraseApplicantPersonalData(id: $id, reason: "保存期限届满") { ${REQUEST_FIELDS} ${APPLICANT} } }`;
+const FEE_FIELDS = `id status answerDueOn outcome applicationsThisMonth fee { method basis amountFen noticeOn payByOn paidOn }
+  pauses { kind from until workingDays pending } timeline { on kind reason answerDueOn }`;
+const FEE_REQUEST = `query($id: ID!) { informationRequest(id: $id) { ${FEE_FIELDS} } }`;
+const ISSUE_FEE = `mutation($id: ID!, $method: FeeMethod!, $basis: Int!, $payByOn: Date!, $noticeOn: Date) {
+  issueFeeNotice(id: $id, method: $method, basis: $basis, payByOn: $payByOn, noticeOn: $noticeOn) { ${FEE_FIELDS} } }`;
+const PAY_FEE = `mutation($id: ID!, $paidOn: Date!) { recordFeePayment(id: $id, paidOn: $paidOn) { ${FEE_FIELDS} } }`;
+const CLOSE_UNPAID = `mutation($id: ID!, $on: Date!) { answerInformationRequest(id: $id, input: { outcome: OTHER_FEE_NOT_PAID, answeredOn: $on }) { ${FEE_FIELDS} } }`;
+const TRACK_FEE = `query($code: String!, $key: String!) { trackInformationRequest(trackingCode: $code, accessKey: $key) { status fee { method amountFen payByOn paidOn } } }`;
 const REVIEWS = `query { publicationReviews(status: PENDING) { id itemType itemId } }`;
 const APPROVE = `mutation($id: ID!) { approvePublicationReview(id: $id, comment: "不涉密") { id status } }`;
 const PUBLISHED = `query { publishedRequestAnswers(first: 50) { edges { node { id outcome content redactionReasons } } } }`;
@@ -59,6 +67,7 @@ interface Receipt {
 interface Request {
   id: string;
   status: string;
+  applicationsThisMonth?: number | null;
   answerDueOn: string | null;
   late: boolean;
   personalDataErased: boolean;
@@ -323,6 +332,70 @@ describe('Information requests (依申请公开), end to end through GraphQL', (
     } finally {
       await store.close();
     }
+  });
+
+  it('charges an applicant’s 11th application of a month ¥100 (国办函〔2020〕109号): unpaid it is closed, paid the clock resumes', async () => {
+    // Another applicant than the other tests', so that the count is exactly this test's.
+    const frequent = { applicantName: '陈嘉禾', idNumber: '445381199203154422', contact: '13826611111' };
+    const receive = async (receivedOn: string): Promise<Receipt> => {
+      const result = await graphql<{ registerInformationRequest: Receipt }>(url(), REGISTER, { input: input({ ...frequent, address: null }), channel: 'LETTER', receivedOn }, window);
+      expect(result.errors).toBeUndefined();
+      return result.data!.registerInformationRequest;
+    };
+    const october = ['2026-10-08', '2026-10-09', '2026-10-12', '2026-10-13', '2026-10-14', '2026-10-15', '2026-10-16', '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23'];
+    const receipts: Receipt[] = [];
+    for (const receivedOn of october) receipts.push(await receive(receivedOn));
+    const [tenth, eleventh, twelfth] = receipts.slice(9);
+
+    // The 10th is free: nothing to charge, and the refusal names the measures.
+    expect(await act(FEE_REQUEST, { id: tenth.id })).toMatchObject({ applicationsThisMonth: 10 });
+    const free = await refusal(ISSUE_FEE, { id: tenth.id, method: 'BY_COUNT', basis: 10, payByOn: '2026-11-06', noticeOn: '2026-10-23' });
+    expect(free).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', rule: 'FEE_BELOW_THRESHOLD' } });
+    expect(free?.message).toContain('国办函〔2020〕109号');
+
+    // The 11th: ¥100 = 10000 fen, computed from the count the platform keeps, not from what staff type.
+    expect(await refusal(ISSUE_FEE, { id: eleventh.id, method: 'BY_COUNT', basis: 12, payByOn: '2026-11-06', noticeOn: '2026-10-23' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', rule: 'FEE_COUNT_MISMATCH' },
+    });
+    const charged = await act(ISSUE_FEE, { id: eleventh.id, method: 'BY_COUNT', basis: 11, payByOn: '2026-11-06', noticeOn: '2026-10-23' });
+    expect(charged).toMatchObject({
+      status: 'AWAITING_FEE',
+      applicationsThisMonth: 11,
+      fee: { method: 'BY_COUNT', basis: 11, amountFen: 100_00, noticeOn: '2026-10-23', payByOn: '2026-11-06', paidOn: null },
+    });
+    expect(charged.timeline.at(-1)).toMatchObject({ on: '2026-10-23', kind: 'FEE_NOTICE_ISSUED' });
+    expect(await refusal(ISSUE_FEE, { id: eleventh.id, method: 'BY_PAGES', basis: 150, payByOn: '2026-11-06', noticeOn: '2026-10-23' })).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', rule: 'FEE_BOTH_METHODS' },
+    });
+    const tracked = await graphql<{ trackInformationRequest: Record<string, unknown> }>(url(), TRACK_FEE, { code: eleventh.trackingCode, key: eleventh.accessKey });
+    expect(tracked.data?.trackInformationRequest).toEqual({ status: 'AWAITING_FEE', fee: { method: 'BY_COUNT', amountFen: 100_00, payByOn: '2026-11-06', paidOn: null } });
+
+    // Not paid by Fri 11-06: not closed on that day, closed after it; a late payment is refused.
+    expect(await refusal(CLOSE_UNPAID, { id: eleventh.id, on: '2026-11-06' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', rule: 'FEE_NOT_OVERDUE' } });
+    expect(await refusal(PAY_FEE, { id: eleventh.id, paidOn: '2026-11-09' })).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', rule: 'FEE_PAYMENT_OVERDUE' } });
+    const closed = await act(CLOSE_UNPAID, { id: eleventh.id, on: '2026-11-09' });
+    expect(closed).toMatchObject({ status: 'CLOSED', outcome: 'OTHER_FEE_NOT_PAID' });
+    expect(closed.timeline.at(-1)).toMatchObject({ on: '2026-11-09', kind: 'CLOSED_FEE_NOT_PAID' });
+
+    // The 12th, received Fri 10-23: due 10-26 … 10-30 [1–5], 11-02 … 11-06 [6–10], 11-09 … 11-13 [11–15], 11-16 … Fri 11-20 [16–20].
+    expect((await act(FEE_REQUEST, { id: twelfth.id })).answerDueOn).toBe('2026-11-20');
+    // Notice Mon 10-26, pay by 11-09: until paid the whole time is assumed, (10-26, 11-09] = 10-27 … 10-30 [1–4], 11-02 … 11-06 [5–9],
+    // 11-09 [10]; 11-20 + 10: 11-23 … 11-27 [1–5], 11-30 … Fri 12-04 [6–10].
+    const waiting = await act(ISSUE_FEE, { id: twelfth.id, method: 'BY_COUNT', basis: 12, payByOn: '2026-11-09', noticeOn: '2026-10-26' });
+    expect(waiting).toMatchObject({ status: 'AWAITING_FEE', answerDueOn: '2026-12-04', fee: { amountFen: 100_00 } });
+    // Paid Fri 10-30: (10-26, 10-30] = 4 working days not counted; the clock runs again Mon 11-02. 11-20 + 4: 11-23 [1] … Thu 11-26 [4].
+    const resumed = await act(PAY_FEE, { id: twelfth.id, paidOn: '2026-10-30' });
+    expect(resumed).toMatchObject({ status: 'IN_PROGRESS', answerDueOn: '2026-11-26', fee: { paidOn: '2026-10-30' } });
+    expect(resumed.pauses).toEqual([{ kind: 'FEE', from: '2026-10-26', until: '2026-10-30', workingDays: 4, pending: false }]);
+    expect(resumed.timeline.slice(-2).map((t) => [t.on, t.kind, t.answerDueOn])).toEqual([
+      ['2026-10-26', 'FEE_NOTICE_ISSUED', '2026-12-04'],
+      ['2026-10-30', 'FEE_PAID', '2026-11-26'],
+    ]);
+
+    // The monthly count needs no identity number in clear: it is not in the event store.
+    const files = ['gongkai.db', 'gongkai.db-wal'].map((name) => join(platform.dataDir, name)).filter((path) => existsSync(path));
+    for (const path of files) expect(readFileSync(path).includes(Buffer.from(frequent.idNumber, 'utf8'))).toBe(false);
+    expect(existsSync(join(platform.dataDir, 'applicant-fingerprint.key'))).toBe(true);
   });
 
   it('slows down guessing access keys per client, and still reveals nothing', async () => {

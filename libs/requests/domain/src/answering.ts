@@ -34,6 +34,18 @@ const requireAnswerableNow = (record: InformationRequestRecord, outcome: Request
     }
     return;
   }
+  const fee = record.fee;
+  // 国办函〔2020〕109号: a fee notice not paid by its pay-by date ends the request ("fee not paid").
+  if (outcome === 'OTHER_FEE_NOT_PAID') {
+    if (!fee || fee.paidOn) throw badInput('FEE_NOT_OUTSTANDING', '国办函〔2020〕109号: "fee not paid" closes only a request whose fee notice is still unpaid.', { field: 'outcome' });
+    if (answeredOn <= fee.payByOn) {
+      throw badInput('FEE_NOT_OVERDUE', `国办函〔2020〕109号: the applicant may pay until ${fee.payByOn}; the request cannot be closed before then.`, { field: 'answeredOn' });
+    }
+    return;
+  }
+  if (fee && !fee.paidOn) {
+    throw badInput('ANSWER_WHILE_FEE_OUTSTANDING', `国办函〔2020〕109号: the request waits for the processing fee (pay by ${fee.payByOn}); answer once it is paid or the time runs out.`);
+  }
   if (supplement && !supplement.receivedOn) {
     throw badInput('ANSWER_WHILE_AWAITING_SUPPLEMENT', `Regulations Art. 30: the request waits for the applicant's supplement (due ${supplement.dueOn}); answer once it arrives or the time runs out.`);
   }

@@ -13,6 +13,13 @@ export const startConsultation = (command: CommandOf<'StartThirdPartyConsultatio
   const thirdParty = requireText('thirdParty', command.data.thirdParty, { max: 200 });
   const sentOn = requireDate('sentOn', command.data.sentOn, context);
   requireNotBefore('sentOn', sentOn, record.receivedOn, 'receipt');
+  // 国办函〔2020〕109号 and Art. 32 both pause the clock: one pause at a time, so no day is left out of the count twice.
+  const fee = record.fee;
+  if (fee && (!fee.paidOn || sentOn < fee.paidOn)) {
+    throw badInput('CONSULTATION_DURING_FEE_NOTICE', fee.paidOn ? `The fee notice paused the clock until ${fee.paidOn}: a consultation starts on or after that day.` : `The fee notice (pay by ${fee.payByOn}) is not paid yet: consult once it is.`, {
+      field: 'sentOn',
+    });
+  }
   const previous = record.consultations.at(-1);
   // One consultation at a time, so that no working day is left out of the count twice.
   if (previous && sentOn < consultationEnd(previous)) {

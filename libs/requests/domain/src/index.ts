@@ -6,3 +6,5 @@ export * from './answer-letter';
 export * from './information-request-events';
 export * from './information-request-commands';
 export { REQUEST_ANSWER_ITEM_TYPE, requestAnswerContentHash } from './answering';
+export * from './processing-fee';
+export { feeOutstanding } from './fees';

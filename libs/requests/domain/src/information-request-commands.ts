@@ -4,6 +4,7 @@ import { answer, publishReviewedAnswer } from './answering';
 import { evolveInformationRequest, initialInformationRequestState, type InformationRequestEvent, type InformationRequestState } from './information-request-events';
 import { recordReply, startConsultation } from './consultation';
 import { extend } from './extension';
+import { issueFeeNotice, recordFeePayment } from './fees';
 import { receive } from './receiving';
 import { closeWithoutSupplement, recordSupplement, requestSupplement } from './supplement';
 
@@ -19,6 +20,8 @@ export type IntakeData = {
   readonly applicantType: string;
   /** Must be `SealedPersonalData`; typed loosely because the decider checks it, and refuses anything in plain text. */
   readonly applicant: unknown;
+  /** HMAC-SHA256 (hex) of the normalised identity number, computed by the intake service under the platform's secret. */
+  readonly applicantFingerprint?: string;
   readonly description: string;
   readonly preferredForm: string;
   readonly delivery?: string;
@@ -33,6 +36,12 @@ export type InformationRequestCommand =
   | { type: 'StartThirdPartyConsultation'; data: { requestId: string; thirdParty: string; sentOn: string } }
   | { type: 'RecordThirdPartyReply'; data: { requestId: string; receivedOn: string; consents: boolean } }
   | { type: 'ExtendInformationRequest'; data: { requestId: string; reason: string; workingDays: number; approvedBy?: string | null } }
+  | {
+      type: 'IssueFeeNotice';
+      /** `countedApplications`: which application of the applicant's month this is, as the read side counted it (BY_COUNT only). */
+      data: { requestId: string; method: string; basis: number; payByOn: string; noticeOn?: string | null; amountFen?: number | null; countedApplications?: number | null };
+    }
+  | { type: 'RecordFeePayment'; data: { requestId: string; paidOn: string } }
   | { type: 'AnswerInformationRequest'; data: { requestId: string; reviewId?: string } & Input }
   | { type: 'PublishReviewedRequestAnswer'; data: { requestId: string; reviewId: string; contentHash: string } }
   | { type: 'RecordRequestAppeal'; data: { requestId: string; kind: string; result: string; decidedOn?: string | null } }
@@ -49,6 +58,8 @@ export const INFORMATION_REQUEST_COMMAND_TYPES: readonly InformationRequestComma
   'StartThirdPartyConsultation',
   'RecordThirdPartyReply',
   'ExtendInformationRequest',
+  'IssueFeeNotice',
+  'RecordFeePayment',
   'AnswerInformationRequest',
   'PublishReviewedRequestAnswer',
   'RecordRequestAppeal',
@@ -72,6 +83,10 @@ export const decideInformationRequest = (command: InformationRequestCommand, sta
       return recordReply(command, state, context);
     case 'ExtendInformationRequest':
       return extend(command, state, context);
+    case 'IssueFeeNotice':
+      return issueFeeNotice(command, state, context);
+    case 'RecordFeePayment':
+      return recordFeePayment(command, state, context);
     case 'AnswerInformationRequest':
       return answer(command, state, context);
     case 'PublishReviewedRequestAnswer':

@@ -1,6 +1,7 @@
 import type { PublicationRequestMarker } from '@gongkai/contracts';
 import type { LocalDate } from '@gongkai/kernel';
 import type { SealedPersonalData } from './applicant';
+import type { FeeMethod } from './processing-fee';
 import type { Redaction } from './redaction';
 import type { AppealKind, AppealResult, ApplicantType, DeliveryMethod, InformationForm, RequestChannel, RequestOutcome, RequestStatus } from './request-terms';
 
@@ -39,6 +40,12 @@ export type InformationRequestEvent =
         accessKeyHash: string;
         applicantType: ApplicantType;
         applicant: SealedPersonalData;
+        /**
+         * HMAC-SHA256 of the applicant's normalised identity number under the platform's secret: lets
+         * the read side count an applicant's requests per month (国办函〔2020〕109号) without the
+         * number in clear. Staff-side only, never shown. Absent on requests received before fees.
+         */
+        applicantFingerprint?: string;
         description: string;
         preferredForm: InformationForm;
         delivery: DeliveryMethod;
@@ -62,6 +69,8 @@ export type InformationRequestEvent =
         answerDueOn: LocalDate;
       };
     }
+  | { type: 'FeeNoticeIssued'; data: { requestId: string; method: FeeMethod; basis: number; amountFen: number; noticeOn: LocalDate; payByOn: LocalDate } }
+  | { type: 'FeePaymentRecorded'; data: { requestId: string; paidOn: LocalDate } }
   | { type: 'InformationRequestAnswered'; data: { requestId: string } & RecordedAnswer & Partial<PublicationRequestMarker> }
   | { type: 'RequestAnswerPublished'; data: { requestId: string; reviewId: string; contentHash: string; publishedAt: string } }
   | { type: 'RequestAppealRecorded'; data: { requestId: string; kind: AppealKind; result: AppealResult; decidedOn: LocalDate | null } }
@@ -82,6 +91,16 @@ export interface ConsultationFacts {
   readonly consents?: boolean;
 }
 
+/** The processing-fee notice (收费通知) and its payment. */
+export interface FeeFacts {
+  readonly method: FeeMethod;
+  readonly basis: number;
+  readonly amountFen: number;
+  readonly noticeOn: LocalDate;
+  readonly payByOn: LocalDate;
+  readonly paidOn?: LocalDate;
+}
+
 export interface InformationRequestRecord {
   readonly status: RequestStatus;
   readonly requestId: string;
@@ -95,6 +114,7 @@ export interface InformationRequestRecord {
   readonly supplement?: SupplementFacts;
   readonly consultations: readonly ConsultationFacts[];
   readonly extension?: { readonly workingDays: number };
+  readonly fee?: FeeFacts;
   readonly answer?: { readonly outcome: RequestOutcome; readonly reviewId?: string; readonly contentHash?: string; readonly published: boolean };
   readonly appeals: Readonly<Partial<Record<AppealKind, AppealResult>>>;
   readonly personalDataErased: boolean;
@@ -107,9 +127,10 @@ export const initialInformationRequestState = (): InformationRequestState => ({ 
 /** Closed without an answer on substance: the annual report's "other" outcomes that end a request. */
 const statusAfterAnswer = (outcome: RequestOutcome): RequestStatus => (outcome === 'OTHER_NO_SUPPLEMENT' || outcome === 'OTHER_FEE_NOT_PAID' ? 'CLOSED' : 'ANSWERED');
 
-/** While a request is open its status follows the pauses: a supplement first, then a consultation. */
+/** While a request is open its status follows the pauses: a supplement first, then a fee, then a consultation. */
 const openStatus = (record: InformationRequestRecord): RequestStatus => {
   if (record.supplement && !record.supplement.receivedOn) return 'AWAITING_SUPPLEMENT';
+  if (record.fee && !record.fee.paidOn) return 'AWAITING_FEE';
   if (record.consultations.some((c) => c.repliedOn === undefined)) return 'IN_CONSULTATION';
   return 'IN_PROGRESS';
 };
@@ -149,6 +170,12 @@ export const evolveInformationRequest = (state: InformationRequestState, event: 
         ...state,
         consultations: state.consultations.map((c, i) => (i + 1 === event.data.consultation ? { ...c, repliedOn: event.data.receivedOn, consents: event.data.consents } : c)),
       });
+    case 'FeeNoticeIssued': {
+      const { requestId: _requestId, ...fee } = event.data;
+      return reopen({ ...state, fee });
+    }
+    case 'FeePaymentRecorded':
+      return state.fee ? reopen({ ...state, fee: { ...state.fee, paidOn: event.data.paidOn } }) : state;
     case 'InformationRequestExtended':
       return { ...state, extension: { workingDays: event.data.workingDays } };
     case 'InformationRequestAnswered':

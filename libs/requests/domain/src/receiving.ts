@@ -8,6 +8,15 @@ import { APPLICANT_TYPES, DELIVERY_METHODS, INFORMATION_FORMS, REQUEST_CHANNELS,
 const TRACKING_CODE = /^[0-9A-Z]{2,8}(-[0-9A-Z]{4}){1,4}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Only the keyed hash ever arrives: anything else could be an identity number in clear. */
+const fingerprintOf = (value: unknown): { applicantFingerprint?: string } => {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'string' || !SHA256_HEX.test(value)) {
+    throw badInput('APPLICANT_FINGERPRINT_NOT_HASHED', 'applicantFingerprint must be the keyed SHA-256 of the identity number, never the number.', { field: 'applicantFingerprint' });
+  }
+  return { applicantFingerprint: value };
+};
+
 /** Requests submitted online go to the office, which co-ordinates open-government work (政府信息公开工作机构). */
 const OPEN_GOVERNMENT_OFFICE = 'OFFICE';
 
@@ -49,6 +58,7 @@ export const receive = (
         accessKeyHash: data.accessKeyHash,
         applicantType: requireOneOf('applicantType', data.applicantType, APPLICANT_TYPES),
         applicant: requireSealedPersonalData(data.applicant, data.requestId),
+        ...fingerprintOf(data.applicantFingerprint),
         // Regulations Art. 29: a description of the information sought.
         description: requireText('description', data.description, { max: 4000 }),
         preferredForm: requireOneOf('preferredForm', data.preferredForm, INFORMATION_FORMS),

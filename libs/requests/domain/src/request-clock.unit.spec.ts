@@ -115,6 +115,49 @@ describe('the answer clock (Regulations Art. 30, 32, 33)', () => {
     });
   });
 
+  describe('processing fee (国办函〔2020〕109号): the time the applicant takes to pay is not counted', () => {
+    const feeNotice = (receivedOn: string, noticeOn: string, payByOn: string, paidOn?: string): ClockFacts =>
+      received(receivedOn, { fee: { noticeOn, payByOn, ...(paidOn ? { paidOn } : {}) } });
+
+    it.each<Case>([
+      // Received Mon 2026-09-14, due 10-16 (above). Notice Tue 09-29, paid Fri 10-09; not counted (09-29, 10-09]:
+      // Wed 09-30 [1]; 10-01 … 10-07 National Day; Thu 10-08 [2], Fri 10-09 [3] = 3. The clock runs again Sat 10-10 S.
+      // 10-16 + 3: Mon 10-19 [1], Tue [2], Wed 10-21 [3].
+      { name: '2026: paid across National Day', facts: feeNotice('2026-09-14', '2026-09-29', '2026-10-12', '2026-10-09'), answerDueOn: '2026-10-21' },
+      // Not paid yet, pay by Fri 10-09: the whole time to the pay-by date is assumed, the same 3 days.
+      { name: '2026: not paid yet, the time to the pay-by date is assumed', facts: feeNotice('2026-09-14', '2026-09-29', '2026-10-09'), answerDueOn: '2026-10-21' },
+      // Paid the day of the notice: nothing is left out of the count.
+      { name: 'paid the day of the notice', facts: feeNotice('2026-09-14', '2026-09-29', '2026-10-09', '2026-09-29'), answerDueOn: '2026-10-16' },
+      // Received Mon 2025-01-20, due 2025-02-21 (above). Notice Mon 01-27, paid Fri 02-07; not counted (01-27, 02-07]:
+      // 01-28 … 02-04 Spring Festival; Wed 02-05 [1], Thu [2], Fri 02-07 [3] = 3. 02-21 + 3: Mon 02-24 [1], Tue [2], Wed 02-26 [3].
+      { name: '2025: paid across the Spring Festival', facts: feeNotice('2025-01-20', '2025-01-27', '2025-02-14', '2025-02-07'), answerDueOn: '2025-02-26' },
+      // A notice after the due date (10-16) has passed moves nothing: an answer already late is not made timely.
+      { name: 'a notice after the due date moves nothing', facts: feeNotice('2026-09-14', '2026-10-19', '2026-10-30', '2026-10-21'), answerDueOn: '2026-10-16' },
+      // Fee then consultation. Notice Wed 09-16, paid Fri 09-18: (09-16, 09-18] = 09-17, 09-18 = 2 → 10-16 + 2 = Tue 10-20.
+      // Consultation sent Mon 09-21, reply Wed 09-30: (09-21, 09-30] = 09-22, 09-23, 09-24, 09-28, 09-29, 09-30 = 6 →
+      // 10-20 + 6: Wed 10-21 [1], Thu [2], Fri 10-23 [3], Mon 10-26 [4], Tue [5], Wed 10-28 [6].
+      {
+        name: 'a fee notice, then a consultation',
+        facts: received('2026-09-14', {
+          fee: { noticeOn: '2026-09-16', payByOn: '2026-09-30', paidOn: '2026-09-18' },
+          consultations: [{ sentOn: '2026-09-21', replyDueOn: '2026-10-15', repliedOn: '2026-09-30' }],
+        }),
+        answerDueOn: '2026-10-28',
+      },
+    ])('$name → $answerDueOn', ({ facts, answerDueOn }) => {
+      expect(requestClock(facts, calendar).answerDueOn).toBe(answerDueOn);
+    });
+
+    it('shows the fee pause with its dates and the working days it added, pending until paid', () => {
+      expect(requestClock(feeNotice('2026-09-14', '2026-09-29', '2026-10-09'), calendar).pauses).toEqual([
+        { kind: 'FEE', from: '2026-09-29', until: '2026-10-09', workingDays: 3, pending: true },
+      ]);
+      expect(requestClock(feeNotice('2026-09-14', '2026-09-29', '2026-10-12', '2026-10-09'), calendar).pauses).toEqual([
+        { kind: 'FEE', from: '2026-09-29', until: '2026-10-09', workingDays: 3, pending: false },
+      ]);
+    });
+  });
+
   /**
    * Supplement (S), consultation (C) and extension (E) in every order. The supplement notice must
    * come within 7 working days of receipt; the extension cannot be granted while the clock is

@@ -59,7 +59,7 @@ export const isWithholding = (outcome: RequestOutcome): boolean => outcome.start
 export const disclosesContent = (outcome: RequestOutcome): boolean => outcome === 'DISCLOSED' || outcome === 'PARTLY_DISCLOSED';
 
 /** Where a request stands; derived from its events. */
-export const REQUEST_STATUSES = ['IN_PROGRESS', 'AWAITING_SUPPLEMENT', 'IN_CONSULTATION', 'ANSWERED', 'CLOSED'] as const;
+export const REQUEST_STATUSES = ['IN_PROGRESS', 'AWAITING_SUPPLEMENT', 'AWAITING_FEE', 'IN_CONSULTATION', 'ANSWERED', 'CLOSED'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Administrative reconsideration (行政复议) and litigation (行政诉讼) about a request, as the annual report splits them. */

@@ -6,6 +6,7 @@ import type {
   ApplicantType,
   ClockPause,
   DeliveryMethod,
+  FeeMethod,
   InformationForm,
   RecordedAnswer,
   RequestChannel,
@@ -23,8 +24,11 @@ export const TIMELINE_KINDS = [
   'CONSULTATION_STARTED',
   'CONSULTATION_REPLIED',
   'EXTENDED',
+  'FEE_NOTICE_ISSUED',
+  'FEE_PAID',
   'ANSWERED',
   'CLOSED_WITHOUT_SUPPLEMENT',
+  'CLOSED_FEE_NOT_PAID',
   'ANSWER_PUBLISHED',
   'APPEAL_RECORDED',
   'PERSONAL_DATA_ERASED',
@@ -66,6 +70,16 @@ export interface ExtensionView {
   readonly answerDueOn: LocalDate;
 }
 
+/** The processing-fee notice (国办函〔2020〕109号) and its payment; the applicant sees it too. */
+export interface FeeView {
+  readonly method: FeeMethod;
+  readonly basis: number;
+  readonly amountFen: number;
+  readonly noticeOn: LocalDate;
+  readonly payByOn: LocalDate;
+  readonly paidOn: LocalDate | null;
+}
+
 export type PublicationState = 'PENDING_REVIEW' | 'PUBLISHED' | 'REJECTED' | 'SUPERSEDED';
 
 export interface AppealView {
@@ -84,6 +98,14 @@ export interface InformationRequestDocument extends ReadDocument {
   readonly channel: RequestChannel;
   readonly applicantType: ApplicantType;
   readonly applicant: SealedPersonalData;
+  /**
+   * The keyed hash of the applicant's identity number (see applicant-fingerprint.ts), null for
+   * requests received before it existed. Only for counting an applicant's requests per month:
+   * never mapped to any GraphQL type.
+   */
+  readonly applicantFingerprint: string | null;
+  /** `YYYY-MM` of receivedOn, a Shanghai date: the calendar month the monthly count is kept in. */
+  readonly receivedMonth: string;
   readonly personalDataErased: boolean;
   readonly description: string;
   readonly preferredForm: InformationForm;
@@ -93,6 +115,7 @@ export interface InformationRequestDocument extends ReadDocument {
   readonly supplement: SupplementView | null;
   readonly consultations: readonly ConsultationView[];
   readonly extension: ExtensionView | null;
+  readonly fee: FeeView | null;
   readonly answer: RecordedAnswer | null;
   readonly publication: { readonly reviewId: string; readonly state: PublicationState; readonly publishedAt: string | null } | null;
   readonly appeals: readonly AppealView[];

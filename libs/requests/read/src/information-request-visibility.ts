@@ -1,10 +1,10 @@
 import { type Actor, agencyFilter, canActForAgency, canActForDepartment, hasRole, type LocalDate, requireRole } from '@gongkai/kernel';
 import type { Filter } from '@gongkai/read-store';
 import type { ClockPause, RequestOutcome, RequestStatus } from '@gongkai/requests/domain';
-import type { InformationRequestDocument } from './information-request-document';
+import type { FeeView, InformationRequestDocument } from './information-request-document';
 
 const BUREAU_ROLES = ['staff', 'office', 'reviewer', 'auditor', 'admin', 'leader'] as const;
-const OPEN_STATUSES: readonly RequestStatus[] = ['IN_PROGRESS', 'AWAITING_SUPPLEMENT', 'IN_CONSULTATION'];
+const OPEN_STATUSES: readonly RequestStatus[] = ['IN_PROGRESS', 'AWAITING_SUPPLEMENT', 'AWAITING_FEE', 'IN_CONSULTATION'];
 
 /** Staff views are for the bureau, within its agency scope; the public has tracking only. */
 export const isBureauReader = (actor: Actor): boolean => hasRole(actor, ...BUREAU_ROLES);
@@ -64,6 +64,8 @@ export interface TrackingView {
   readonly pauses: readonly ClockPause[];
   readonly supplement: { readonly instructions: string; readonly noticeOn: LocalDate; readonly dueOn: LocalDate; readonly receivedOn: LocalDate | null } | null;
   readonly extension: { readonly workingDays: number; readonly reason: string; readonly answerDueOn: LocalDate } | null;
+  /** The fee the applicant is asked to pay, and by when: the applicant's own notice. */
+  readonly fee: FeeView | null;
   readonly outcome: RequestOutcome | null;
   readonly answeredOn: LocalDate | null;
   readonly letter: string | null;
@@ -83,6 +85,7 @@ export const trackingView = (doc: InformationRequestDocument, today: LocalDate):
   pauses: doc.pauses,
   supplement: doc.supplement ? { instructions: doc.supplement.instructions, noticeOn: doc.supplement.noticeOn, dueOn: doc.supplement.dueOn, receivedOn: doc.supplement.receivedOn } : null,
   extension: doc.extension ? { workingDays: doc.extension.workingDays, reason: doc.extension.reason, answerDueOn: doc.extension.answerDueOn } : null,
+  fee: doc.fee ? { ...doc.fee } : null,
   outcome: doc.answer?.outcome ?? null,
   answeredOn: doc.answer?.answeredOn ?? null,
   letter: doc.answer?.letter ?? null,

@@ -46,6 +46,12 @@ const receivedEvent = (requestId: string, receivedOn: string, agencyCode = '4453
   },
 });
 
+const FINGERPRINT = '9'.repeat(64);
+const fingerprinted = (requestId: string, receivedOn: string): InformationRequestEvent => {
+  const event = receivedEvent(requestId, receivedOn);
+  return event.type === 'InformationRequestReceived' ? { ...event, data: { ...event.data, applicantFingerprint: FINGERPRINT } } : event;
+};
+
 const window: Actor = { id: 'demo-window', roles: ['staff'], agencyCode: '445300', departmentCode: 'SERVICE_WINDOW' };
 const planning: Actor = { id: 'demo-planning', roles: ['staff'], agencyCode: '445300', departmentCode: 'PLANNING' };
 const office: Actor = { id: 'demo-office', roles: ['office', 'staff'], agencyCode: '445300', departmentCode: 'OFFICE' };
@@ -98,6 +104,12 @@ describe('the information requests read model', () => {
           publicationRequest: { reviewId: 'review-e', itemType: 'REQUEST_ANSWER', itemId: 'e', itemVersion: 1, contentHash: 'h', title: 't', agencyCode: '445300', departmentCode: 'SERVICE_WINDOW', requestedBy: 'demo-window' },
         },
       }),
+      // f: a fee notice across National Day, paid; g: the same applicant, fee not paid, closed.
+      recorded(fingerprinted('f', '2026-09-14')),
+      recorded({ type: 'FeeNoticeIssued', data: { requestId: 'f', method: 'BY_PAGES', basis: 150, amountFen: 20_00, noticeOn: '2026-09-29', payByOn: '2026-10-12' } }),
+      recorded({ type: 'FeePaymentRecorded', data: { requestId: 'f', paidOn: '2026-10-09' } }),
+      recorded(fingerprinted('g', '2026-09-15')),
+      recorded({ type: 'FeeNoticeIssued', data: { requestId: 'g', method: 'BY_COUNT', basis: 11, amountFen: 100_00, noticeOn: '2026-09-16', payByOn: '2026-09-30' } }),
       recorded({ type: 'PublicationReviewRejected', data: { reviewId: 'review-e', subject: { itemType: 'REQUEST_ANSWER', itemId: 'e' }, rejectedBy: 'demo-reviewer', reason: '涉密' } }, 'oversight.PublicationReview-review-e'),
     ];
     for (const event of history) await runner.handle(event);
@@ -116,6 +128,27 @@ describe('the information requests read model', () => {
     expect(a.pauses).toEqual([{ kind: 'THIRD_PARTY_CONSULTATION', from: '2026-09-18', until: '2026-09-30', workingDays: 8, pending: false }]);
   });
 
+  it('pauses the clock while the fee is outstanding and shows the notice and the payment in the timeline', async () => {
+    const f = await doc('f');
+    // Due 10-16; not counted (09-29, 10-09] = 3 working days across National Day (request-clock.unit.spec.ts): 10-21.
+    expect(f).toMatchObject({ status: 'IN_PROGRESS', answerDueOn: '2026-10-21', fee: { method: 'BY_PAGES', basis: 150, amountFen: 20_00, payByOn: '2026-10-12', paidOn: '2026-10-09' } });
+    expect(f.timeline.map((t) => [t.on, t.kind, t.answerDueOn])).toEqual([
+      ['2026-09-14', 'RECEIVED', '2026-10-16'],
+      // Until paid the whole time to the pay-by date is assumed: (09-29, 10-12] = 09-30, 10-08, 10-09, Sat 10-10, 10-12 = 5 → 10-23.
+      ['2026-09-29', 'FEE_NOTICE_ISSUED', '2026-10-23'],
+      ['2026-10-09', 'FEE_PAID', '2026-10-21'],
+    ]);
+    expect(f.pauses).toEqual([{ kind: 'FEE', from: '2026-09-29', until: '2026-10-09', workingDays: 3, pending: false }]);
+    expect(await doc('g')).toMatchObject({ status: 'AWAITING_FEE', fee: { paidOn: null } });
+  });
+
+  it('keeps the applicant’s fingerprint and month for counting, and never gives it to the applicant', async () => {
+    expect(await requests().find({ applicantFingerprint: FINGERPRINT, receivedMonth: '2026-09' }, { sort: { _id: 1 } })).toMatchObject([{ _id: 'f' }, { _id: 'g' }]);
+    const view = trackingView(await doc('g'), '2026-09-20');
+    expect(view.fee).toEqual({ method: 'BY_COUNT', basis: 11, amountFen: 100_00, noticeOn: '2026-09-16', payByOn: '2026-09-30', paidOn: null });
+    expect(JSON.stringify(view)).not.toContain(FINGERPRINT);
+  });
+
   it('has no due date while the clock waits for a supplement', async () => {
     expect(await doc('b')).toMatchObject({ status: 'AWAITING_SUPPLEMENT', answerDueOn: null });
   });
@@ -128,7 +161,14 @@ describe('the information requests read model', () => {
   it('lists the overdue requests of the reader’s agency', async () => {
     const overdue = await requests().find(requestListFilter(window, { dueBefore: '2026-11-27' }), { sort: { answerDueOn: 1, _id: 1 } });
     // c was due 2026-03-30; a (due 11-04) is open and overdue; b has no due date; d belongs to a county; e is answered.
-    expect(overdue.map((r) => r._id)).toEqual(['c', 'a']);
+    // f was due 10-21 after its fee; g, still waiting for its fee, 11-02: received Tue 09-15, due 10-19, + the 10 working
+    // days to its pay-by date (09-16, 09-30]: 10-20 … 10-23 [1–4], 10-26 … 10-30 [5–9], Mon 11-02 [10].
+    expect(overdue.map((r) => [r._id, r.answerDueOn])).toEqual([
+      ['c', '2026-03-30'],
+      ['f', '2026-10-21'],
+      ['g', '2026-11-02'],
+      ['a', '2026-11-04'],
+    ]);
     expect(isLate(await doc('a'), '2026-11-05')).toBe(true);
     expect(isLate(await doc('a'), '2026-11-04')).toBe(false);
     const countyList = await requests().find(requestListFilter(county, {}));

@@ -13,6 +13,8 @@ const REQUEST_EVENTS: readonly InformationRequestEvent['type'][] = [
   'ThirdPartyConsultationStarted',
   'ThirdPartyReplyRecorded',
   'InformationRequestExtended',
+  'FeeNoticeIssued',
+  'FeePaymentRecorded',
   'InformationRequestAnswered',
   'RequestAnswerPublished',
   'RequestAppealRecorded',
@@ -43,10 +45,11 @@ const publishedAnswer = (doc: InformationRequestDocument, contentHash: string): 
  */
 export const informationRequestsProjection = (calendar: WorkingDayCalendar): Projection => ({
   name: 'requests.information-requests',
-  version: 1,
+  // 2: fees, and the applicant's fingerprint and month of receipt for the monthly count.
+  version: 2,
   collections: [INFORMATION_REQUESTS, PUBLISHED_REQUEST_ANSWERS],
   indexes: {
-    [INFORMATION_REQUESTS]: [{ keys: { trackingCode: 1 }, unique: true }, { keys: { agencyCode: 1, status: 1, answerDueOn: 1 } }],
+    [INFORMATION_REQUESTS]: [{ keys: { trackingCode: 1 }, unique: true }, { keys: { agencyCode: 1, status: 1, answerDueOn: 1 } }, { keys: { applicantFingerprint: 1, receivedMonth: 1 } }],
     [PUBLISHED_REQUEST_ANSWERS]: [{ keys: { publishedAt: -1 } }],
   },
   handles: [...REQUEST_EVENTS, ...Object.keys(REVIEW_VERDICTS)],

@@ -13,6 +13,7 @@ const factsOf = (doc: InformationRequestDocument): ClockFacts => ({
     : {}),
   consultations: doc.consultations.map((c) => ({ sentOn: c.sentOn, replyDueOn: c.replyDueOn, ...(c.repliedOn ? { repliedOn: c.repliedOn } : {}) })),
   ...(doc.extension ? { extension: { workingDays: doc.extension.workingDays } } : {}),
+  ...(doc.fee ? { fee: { noticeOn: doc.fee.noticeOn, payByOn: doc.fee.payByOn, ...(doc.fee.paidOn ? { paidOn: doc.fee.paidOn } : {}) } } : {}),
 });
 
 /** The clock, derived again from the facts after every change; a missing calendar year is shown, never guessed. */
@@ -30,6 +31,7 @@ const withClock = (doc: InformationRequestDocument, calendar: WorkingDayCalendar
 const openStatus = (doc: InformationRequestDocument): InformationRequestDocument['status'] => {
   if (doc.status === 'ANSWERED' || doc.status === 'CLOSED') return doc.status;
   if (doc.supplement && !doc.supplement.receivedOn) return 'AWAITING_SUPPLEMENT';
+  if (doc.fee && !doc.fee.paidOn) return 'AWAITING_FEE';
   return doc.consultations.some((c) => c.repliedOn === null) ? 'IN_CONSULTATION' : 'IN_PROGRESS';
 };
 
@@ -50,6 +52,8 @@ const received = (event: RecordedEvent, calendar: WorkingDayCalendar): Informati
     channel: data.channel,
     applicantType: data.applicantType,
     applicant: data.applicant,
+    applicantFingerprint: data.applicantFingerprint ?? null,
+    receivedMonth: data.receivedOn.slice(0, 7),
     personalDataErased: false,
     description: data.description,
     preferredForm: data.preferredForm,
@@ -59,6 +63,7 @@ const received = (event: RecordedEvent, calendar: WorkingDayCalendar): Informati
     supplement: null,
     consultations: [],
     extension: null,
+    fee: null,
     answer: null,
     publication: null,
     appeals: [],
@@ -108,6 +113,19 @@ export const evolveRequestDocument = (doc: InformationRequestDocument | null, ev
       const next = { ...doc, extension: { workingDays: data.workingDays, reason: data.reason, approvedBy: data.approvedBy, grantedOn: data.grantedOn, answerDueOnBefore: data.answerDueOnBefore, answerDueOn: data.answerDueOn } };
       return step(next, event, calendar, { on: data.grantedOn, kind: 'EXTENDED', reason: `${data.reason} (+${data.workingDays} working days, approved by ${data.approvedBy})` });
     }
+    case 'FeeNoticeIssued': {
+      const data = event.data as DataOf<'FeeNoticeIssued'>;
+      const next = { ...doc, fee: { method: data.method, basis: data.basis, amountFen: data.amountFen, noticeOn: data.noticeOn, payByOn: data.payByOn, paidOn: null } };
+      const yuan = (data.amountFen / 100).toFixed(2);
+      const basis = data.method === 'BY_COUNT' ? `application ${data.basis} of the applicant's month` : `${data.basis} pages`;
+      return step(next, event, calendar, { on: data.noticeOn, kind: 'FEE_NOTICE_ISSUED', reason: `Processing fee ¥${yuan} (${basis}), pay by ${data.payByOn}; the clock pauses (国办函〔2020〕109号).` });
+    }
+    case 'FeePaymentRecorded': {
+      const data = event.data as DataOf<'FeePaymentRecorded'>;
+      if (!doc.fee) return doc;
+      const next = { ...doc, fee: { ...doc.fee, paidOn: data.paidOn } };
+      return step(next, event, calendar, { on: data.paidOn, kind: 'FEE_PAID', reason: 'Processing fee paid: the clock runs again from the next day (国办函〔2020〕109号).' });
+    }
     case 'InformationRequestAnswered': {
       const data = event.data as DataOf<'InformationRequestAnswered'>;
       const { requestId: _id, publicationRequest, ...answer } = data;
@@ -119,7 +137,7 @@ export const evolveRequestDocument = (doc: InformationRequestDocument | null, ev
         publication: publicationRequest ? { reviewId: publicationRequest.reviewId, state: 'PENDING_REVIEW', publishedAt: null } : null,
       };
       const late = data.late ? ` — late: it was due ${data.answerDueOn}` : '';
-      const kind = data.outcome === 'OTHER_NO_SUPPLEMENT' ? 'CLOSED_WITHOUT_SUPPLEMENT' : 'ANSWERED';
+      const kind = data.outcome === 'OTHER_NO_SUPPLEMENT' ? 'CLOSED_WITHOUT_SUPPLEMENT' : data.outcome === 'OTHER_FEE_NOT_PAID' ? 'CLOSED_FEE_NOT_PAID' : 'ANSWERED';
       return step(next, event, calendar, { on: data.answeredOn, kind, reason: `${data.outcome}${late}` });
     }
     case 'RequestAnswerPublished': {

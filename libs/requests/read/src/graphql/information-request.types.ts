@@ -1,7 +1,7 @@
 import { AgencyRef, Connection, DepartmentRef, LocalDateValue } from '@gongkai/graphql';
 import type { SealedPersonalData } from '@gongkai/requests/domain';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { AppealKind, AppealResult, ApplicantType, RequestChannel, RequestDeliveryMethod, RequestInformationForm, RequestOutcome, RequestPauseKind, RequestPublicationState, RequestStatus, RequestTimelineKind } from './request-enums';
+import { AppealKind, AppealResult, ApplicantType, FeeMethod, RequestChannel, RequestDeliveryMethod, RequestInformationForm, RequestOutcome, RequestPauseKind, RequestPublicationState, RequestStatus, RequestTimelineKind } from './request-enums';
 
 @ObjectType({ description: 'The applicant’s personal data, for the staff handling the request and auditors only.' })
 export class ApplicantDetails {
@@ -55,6 +55,16 @@ export class RequestExtension {
   @Field(() => LocalDateValue, { nullable: true }) grantedOn!: string | null;
   @Field(() => LocalDateValue, { nullable: true }) answerDueOnBefore!: string | null;
   @Field(() => LocalDateValue) answerDueOn!: string;
+}
+
+@ObjectType({ description: 'The processing-fee notice (信息处理费, 国办函〔2020〕109号); amounts in fen (分).' })
+export class RequestFee {
+  @Field(() => FeeMethod) method!: string;
+  @Field(() => Int, { description: 'By count, which application of the applicant’s calendar month this is; by pages, how many pages.' }) basis!: number;
+  @Field(() => Int) amountFen!: number;
+  @Field(() => LocalDateValue) noticeOn!: string;
+  @Field(() => LocalDateValue) payByOn!: string;
+  @Field(() => LocalDateValue, { nullable: true }) paidOn!: string | null;
 }
 
 @ObjectType()
@@ -115,6 +125,7 @@ export class InformationRequest {
   @Field(() => RequestSupplement, { nullable: true }) supplement!: RequestSupplement | null;
   @Field(() => [RequestConsultation]) consultations!: RequestConsultation[];
   @Field(() => RequestExtension, { nullable: true }) extension!: RequestExtension | null;
+  @Field(() => RequestFee, { nullable: true }) fee!: RequestFee | null;
   @Field(() => RequestAnswer, { nullable: true }) answer!: RequestAnswer | null;
   @Field(() => [RequestAppeal]) appeals!: RequestAppeal[];
   @Field(() => [RequestPause]) pauses!: RequestPause[];
@@ -122,6 +133,10 @@ export class InformationRequest {
   @Field(() => Boolean) personalDataErased!: boolean;
   /** Not fields: what the `applicant` field needs to decide who may open the sealed data. */
   sealedApplicant!: SealedPersonalData;
+  /** Not a field either: the keyed fingerprint is for counting, never for showing. */
+  applicantFingerprint!: string | null;
+  receivedMonth!: string;
+  createdAt!: string;
   agencyCode!: string;
   departmentCode!: string;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject, Logger } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { applicationOfMonthIn } from '../applicant-monthly-count';
 import { INFORMATION_REQUESTS, type InformationRequestDocument } from '../information-request-document';
 import { personalDataAccess, readsRequest, requestListFilter, requireBureauReader } from '../information-request-visibility';
 import { openApplicant } from '../personal-data/applicant-seal';
@@ -65,6 +66,20 @@ export class InformationRequestsResolver {
     const opened = await openApplicant(this.vault, request.sealedApplicant, request.personalDataErased);
     if (opened.erased) return { erased: true, name: null, idNumber: null, contact: null, address: null };
     return { erased: false, ...opened.data, address: opened.data.address || null };
+  }
+
+  /**
+   * 国办函〔2020〕109号 counts an applicant's applications per calendar month: which one this is, the
+   * basis of a fee by count. It links requests of one person, so it is shown only to those who may
+   * read the applicant's data.
+   */
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Which application of the applicant’s calendar month of receipt this is (1 for the first); handling staff and auditors only. Null when unknown.',
+  })
+  async applicationsThisMonth(@Parent() request: InformationRequest, @CurrentActor() actor: Actor): Promise<number | null> {
+    if (!personalDataAccess(actor, request)) return null;
+    return applicationOfMonthIn(this.requests(), { _id: request.id, applicantFingerprint: request.applicantFingerprint, receivedMonth: request.receivedMonth, receivedOn: request.receivedOn, createdAt: request.createdAt });
   }
 
   private today(): string {

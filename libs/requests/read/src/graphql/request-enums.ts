@@ -3,6 +3,7 @@ import {
   APPEAL_RESULTS,
   APPLICANT_TYPES,
   DELIVERY_METHODS,
+  FEE_METHODS,
   INFORMATION_FORMS,
   REQUEST_CHANNELS,
   REQUEST_OUTCOMES,
@@ -27,9 +28,10 @@ export const RequestStatus = enumOf(REQUEST_STATUSES, 'RequestStatus', 'Where a 
 export const AppealKind = enumOf(APPEAL_KINDS, 'AppealKind', 'Administrative reconsideration, or litigation directly or after reconsideration.');
 export const AppealResult = enumOf(APPEAL_RESULTS, 'AppealResult', 'Upheld (维持), corrected (纠正), other, or still pending (尚未审结).');
 export const RequestTimelineKind = enumOf(TIMELINE_KINDS, 'RequestTimelineKind', 'A step in the history of a request.');
-export const RequestPauseKind = enumOf(['SUPPLEMENT', 'THIRD_PARTY_CONSULTATION'] as const, 'RequestPauseKind', 'Why the clock did not run.');
+export const RequestPauseKind = enumOf(['SUPPLEMENT', 'THIRD_PARTY_CONSULTATION', 'FEE'] as const, 'RequestPauseKind', 'Why the clock did not run.');
 export const RequestPublicationState = enumOf(
   ['PENDING_REVIEW', 'PUBLISHED', 'REJECTED', 'SUPERSEDED'] as const,
   'RequestPublicationState',
   'Where the published content of a disclosed answer stands at the review gate (先审查、后公开).',
 );
+export const FeeMethod = enumOf(FEE_METHODS, 'FeeMethod', 'How a processing fee is computed (国办函〔2020〕109号): by the applicant’s applications in a month, or by pages; never both.');

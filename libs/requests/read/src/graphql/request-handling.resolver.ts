@@ -6,11 +6,12 @@ import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { applicationOfMonthIn } from '../applicant-monthly-count';
 import { INFORMATION_REQUESTS, type InformationRequestDocument } from '../information-request-document';
 import { readsRequest } from '../information-request-visibility';
 import { AnswerInput } from './information-request.inputs';
 import { InformationRequest } from './information-request.types';
-import { AppealKind, AppealResult } from './request-enums';
+import { AppealKind, AppealResult, FeeMethod } from './request-enums';
 import { toInformationRequest } from './to-information-request';
 
 /**
@@ -76,6 +77,28 @@ export class RequestHandlingResolver {
     @Args('approvedBy', { type: () => String, nullable: true, description: 'The approving leader, when you are not signed in as one.' }) approvedBy: string | null,
   ): Promise<InformationRequest> {
     return this.act(request, id, 'ExtendInformationRequest', { reason, workingDays, approvedBy }, { reason });
+  }
+
+  @Mutation(() => InformationRequest, {
+    description: 'Issues a processing-fee notice (国办函〔2020〕109号), dated today unless noticeOn says otherwise; the amount follows from the method and basis, and the clock pauses until payment.',
+  })
+  async issueFeeNotice(
+    @CurrentRequest() request: GatewayContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('method', { type: () => FeeMethod }) method: string,
+    @Args('basis', { type: () => Int, description: 'By count, which application of the applicant’s month this is; by pages, the pages.' }) basis: number,
+    @Args('payByOn', { type: () => LocalDateValue }) payByOn: string,
+    @Args('noticeOn', { type: () => LocalDateValue, nullable: true, description: 'When a notice sent earlier on paper is recorded; defaults to today.' }) noticeOn: string | null,
+  ): Promise<InformationRequest> {
+    // The decider cannot query: the applicant's monthly count is taken here, from the read side, and checked there.
+    const doc = await this.requests().findOne({ _id: id });
+    const countedApplications = method === 'BY_COUNT' && doc && readsRequest(request.actor, doc) ? await applicationOfMonthIn(this.requests(), doc) : null;
+    return this.act(request, id, 'IssueFeeNotice', { method, basis, payByOn, noticeOn, countedApplications });
+  }
+
+  @Mutation(() => InformationRequest, { description: 'Records the payment of the processing fee; the clock runs again from the next day.' })
+  async recordFeePayment(@CurrentRequest() request: GatewayContext, @Args('id', { type: () => ID }) id: string, @Args('paidOn', { type: () => LocalDateValue }) paidOn: string): Promise<InformationRequest> {
+    return this.act(request, id, 'RecordFeePayment', { paidOn });
   }
 
   @Mutation(() => InformationRequest, { description: 'Answers with exactly one outcome; after the due date the answer is marked late.' })

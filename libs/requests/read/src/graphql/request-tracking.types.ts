@@ -1,6 +1,6 @@
 import { AgencyRef, Connection, DepartmentRef, LocalDateValue } from '@gongkai/graphql';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { RequestExtension, RequestPause } from './information-request.types';
+import { RequestExtension, RequestFee, RequestPause } from './information-request.types';
 import { RequestOutcome, RequestStatus } from './request-enums';
 
 /** What the public sees of requests: the receipt, tracking, and published answers. No personal data, by type. */
@@ -33,6 +33,7 @@ export class RequestTracking {
   @Field(() => [RequestPause]) pauses!: RequestPause[];
   @Field(() => TrackingSupplement, { nullable: true }) supplement!: TrackingSupplement | null;
   @Field(() => RequestExtension, { nullable: true }) extension!: RequestExtension | null;
+  @Field(() => RequestFee, { nullable: true, description: 'The processing fee asked for, and the day to pay it by.' }) fee!: RequestFee | null;
   @Field(() => RequestOutcome, { nullable: true }) outcome!: string | null;
   @Field(() => LocalDateValue, { nullable: true }) answeredOn!: string | null;
   @Field(() => String, { nullable: true }) letter!: string | null;

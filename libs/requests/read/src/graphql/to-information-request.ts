@@ -25,6 +25,7 @@ export const toInformationRequest = (doc: InformationRequestDocument, today: Loc
   supplement: doc.supplement ? { ...doc.supplement } : null,
   consultations: doc.consultations.map((c) => ({ ...c })),
   extension: doc.extension ? { ...doc.extension } : null,
+  fee: doc.fee ? { ...doc.fee } : null,
   answer: doc.answer
     ? {
         ...doc.answer,
@@ -37,6 +38,9 @@ export const toInformationRequest = (doc: InformationRequestDocument, today: Loc
   timeline: doc.timeline.map(({ on, kind, reason, answerDueOn }) => ({ on, kind, reason, answerDueOn })),
   personalDataErased: doc.personalDataErased,
   sealedApplicant: doc.applicant,
+  applicantFingerprint: doc.applicantFingerprint,
+  receivedMonth: doc.receivedMonth,
+  createdAt: doc.createdAt,
   agencyCode: doc.agencyCode,
   departmentCode: doc.departmentCode,
 });
@@ -47,6 +51,7 @@ export const toRequestTracking = (view: TrackingView): RequestTracking => ({
   department: departmentRef(view.departmentCode),
   pauses: view.pauses.map((p) => ({ ...p })),
   extension: view.extension ? { ...view.extension, approvedBy: null, grantedOn: null, answerDueOnBefore: null } : null,
+  fee: view.fee ? { ...view.fee } : null,
   redactionReasons: [...view.redactionReasons],
 });
 
