@@ -1,1 +1,15 @@
-export {};
+export * from './instant';
+export * from './publication-items';
+export * from './interpretation-content';
+export * from './interpretation-deadline';
+export * from './interpretation-ids';
+export * from './policy-document-events';
+export * from './policy-document-commands';
+export * from './policy-document-guards';
+export * from './policy-document-decider';
+export * from './opinion-case';
+export * from './opinion-response';
+export * from './opinion-case-events';
+export * from './opinion-case-commands';
+export * from './opinion-case-decisions';
+export * from './opinion-case-decider';
