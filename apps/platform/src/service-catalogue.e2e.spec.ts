@@ -218,6 +218,16 @@ describe('The service catalogue, end to end through GraphQL', () => {
     expect(metrics.text).toMatch(/gongkai_commands_total\{context="oversight",type="ApprovePublicationReview",outcome="ok",process="platform"\} [1-9]/);
   });
 
+  it('shows parked events to admins and auditors only, and lets admins replay them', async () => {
+    const query = '{ parkedEvents { consumer eventId type error parkedAt } }';
+    expect((await graphql(url(), query)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await graphql(url(), query, {}, window)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const admin = await loginAs(url(), 'admin');
+    expect((await graphql(url(), query, {}, admin)).data).toEqual({ parkedEvents: [] });
+    const replay = await graphql(url(), 'mutation { replayParkedEvent(consumer: "gateway.read-models", eventId: "none") }', {}, admin);
+    expect(replay.data).toEqual({ replayParkedEvent: false });
+  });
+
   it('keeps staff mutations away from the public and reviews away from staff', async () => {
     const anonymous = await graphql(url(), DRAFT, { input: guide('匿名草稿') });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

@@ -15,7 +15,15 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 const CURSOR_PREFIX = 'offset:';
-export const encodeCursor = (offset: number): string => Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
+const encode = (offset: number): string => Buffer.from(`${CURSOR_PREFIX}${offset}`).toString('base64url');
+
+/** The cursors of the first pages, which every list answers again and again, are encoded once. */
+const KEPT_CURSORS = 10_000;
+const keptCursors: string[] = [];
+export const encodeCursor = (offset: number): string => {
+  if (!Number.isInteger(offset) || offset < 0 || offset >= KEPT_CURSORS) return encode(offset);
+  return (keptCursors[offset] ??= encode(offset));
+};
 
 export const decodeCursor = (cursor: string | null | undefined): number => {
   if (!cursor) return 0;

@@ -28,29 +28,34 @@ export const gatewayContextFactory =
   async (request: FastifyRequest): Promise<GatewayContext> => {
     let actor = ANONYMOUS;
     let refusal: DomainError | undefined;
-    try {
-      actor = await actorOf(tokens, headerValue(request, 'authorization'));
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      refusal = error;
+    const authorization = headerValue(request, 'authorization');
+    // The public sends no token: nothing to wait for.
+    if (authorization !== undefined) {
+      try {
+        actor = await actorOf(tokens, authorization);
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        refusal = error;
+      }
     }
     const correlation = headerValue(request, 'x-correlation-id');
     const idempotencyKey = headerValue(request, 'idempotency-key');
     if (idempotencyKey !== undefined && !SAFE_HEADER_VALUE.test(idempotencyKey)) {
       refusal ??= badInput('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 128 letters, digits or . _ : -', { field: 'Idempotency-Key' });
     }
-    const traceHeaders = Object.fromEntries(
-      ['traceparent', 'tracestate'].flatMap((name) => {
-        const value = headerValue(request, name);
-        return value && value.length <= 512 ? [[name, value]] : [];
-      }),
-    );
-    return {
-      actor,
-      clientKey: request.ip,
-      ...(Object.keys(traceHeaders).length ? { traceHeaders } : {}),
-      correlationId: correlation && SAFE_HEADER_VALUE.test(correlation) ? correlation : randomUUID(),
-      ...(idempotencyKey && !refusal ? { idempotencyKey } : {}),
-      ...(refusal ? { refusal } : {}),
-    };
+    let traceHeaders: Record<string, string> | undefined;
+    for (const name of TRACE_HEADERS) {
+      const value = headerValue(request, name);
+      if (value && value.length <= 512) (traceHeaders ??= {})[name] = value;
+    }
+    const context: Mutable<GatewayContext> = { actor, clientKey: request.ip } as Mutable<GatewayContext>;
+    if (traceHeaders) context.traceHeaders = traceHeaders;
+    context.correlationId = correlation && SAFE_HEADER_VALUE.test(correlation) ? correlation : randomUUID();
+    if (idempotencyKey && !refusal) context.idempotencyKey = idempotencyKey;
+    if (refusal) context.refusal = refusal;
+    return context;
   };
+
+const TRACE_HEADERS = ['traceparent', 'tracestate'] as const;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -7,9 +7,11 @@ import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ACCOUNT_DIRECTORY, AuthResolver, TOKEN_SERVICE } from './auth.resolver';
 import { AuthenticationGuard } from './authentication.guard';
 import { mercuriusErrorFormatter } from './error-formatting';
+import { ParkedEventsResolver } from './parked-events.resolver';
 import { gatewayContextFactory } from './gateway-context';
 import { hardeningRules } from './hardening';
 import { LocalDateScalar } from './local-date.scalar';
+import { withoutPropertyResolvers } from './plain-field-resolvers';
 import { RateLimitGuard } from './rate-limit';
 
 export interface GraphqlApiOptions {
@@ -38,6 +40,8 @@ export class GraphqlApiModule {
           path: '/graphql',
           graphiql: !options.production,
           jit: 1,
+          // Plain fields read as graphql-jit reads fields without resolver: see plain-field-resolvers.ts.
+          transformSchema: withoutPropertyResolvers,
           allowBatchedQueries: false,
           validationRules: hardeningRules(options.production),
           errorFormatter: mercuriusErrorFormatter(options.production, (error) => options.logger.event('error', 'resolver failed', { error: String(error) })),
@@ -46,6 +50,7 @@ export class GraphqlApiModule {
       ],
       providers: [
         AuthResolver,
+        ParkedEventsResolver,
         LocalDateScalar,
         { provide: TOKEN_SERVICE, useValue: options.tokens },
         { provide: ACCOUNT_DIRECTORY, useValue: options.accounts },

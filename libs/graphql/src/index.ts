@@ -13,3 +13,4 @@ export * from './graphql-api.module';
 export * from './health.controller';
 export * from './authentication.guard';
 export * from './local-date.scalar';
+export * from './parked-events.resolver';

@@ -22,10 +22,14 @@ export class RateLimitGuard implements CanActivate {
 
   constructor(private readonly reflector: Reflector) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous for the many resolvers without a limit: no promise to settle on every query. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const limit = this.reflector.get<RateLimit | undefined>(RATE_LIMIT, context.getHandler());
     if (!limit || context.getType<string>() !== 'graphql') return true;
-    const { clientKey } = gatewayContextOf(context);
+    return this.consume(limit, gatewayContextOf(context).clientKey);
+  }
+
+  private async consume(limit: RateLimit, clientKey: string): Promise<boolean> {
     try {
       await this.limiterFor(limit).consume(clientKey);
       return true;

@@ -16,7 +16,20 @@ export interface GatewayContext {
   readonly refusal?: DomainError;
 }
 
-export const gatewayContextOf = (context: ExecutionContext): GatewayContext => GqlExecutionContext.create(context).getContext<GatewayContext>();
+/**
+ * The GraphQL context of a resolver call. A query's, mutation's or field's resolver gets
+ * (parent, args, context, info), with the context third: read where it is, without building
+ * Nest's GraphQL execution context on every guard and parameter; any other shape of call goes
+ * through Nest's own reading.
+ */
+export const gatewayContextOf = (context: ExecutionContext): GatewayContext => {
+  const args = context.getArgs();
+  if (args.length === 4 && isResolveInfo(args[3])) return args[2] as GatewayContext;
+  return GqlExecutionContext.create(context).getContext<GatewayContext>();
+};
+
+const isResolveInfo = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { fieldName?: unknown }).fieldName === 'string' && 'returnType' in value && 'parentType' in value;
 
 /** The authenticated actor, or the anonymous public. */
 export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => gatewayContextOf(context).actor);

@@ -66,7 +66,7 @@ export class ProjectionRunner {
   handle(event: RecordedEvent): Promise<void> {
     if (!this.started) return Promise.reject(new Error('ProjectionRunner.start() must complete before events are handled.'));
     return this.exclusive(async () => {
-      await settleAll(this.projections.map((p) => this.applyTo(p, event, true)));
+      await this.applyToAll(this.projections, event, true);
       this.streams.reached(event.streamId, event.revision);
     });
   }
@@ -105,12 +105,14 @@ export class ProjectionRunner {
     for (const projection of targets) await this.reset(projection);
     let last: number | undefined;
     for await (const event of typeof source === 'function' ? source(undefined) : source) {
-      await settleAll(targets.map((p) => this.applyTo(p, event, false)));
+      await this.applyToAll(targets, event, false);
       this.streams.reached(event.streamId, event.revision);
       last = event.globalPosition;
     }
-    // A replay interrupted half way leaves the old version stored, so the next start replays again.
+    // A replay interrupted half way leaves the old version stored, so the next start replays again
+    // (and drops whatever records and data the interrupted one wrote).
     for (const projection of targets) {
+      await this.revisions.flush(projection.name);
       if (last !== undefined) await this.store.saveCheckpoint(projection.name, this.positionOf(projection));
       await this.versions.save(projection.name, projection.version);
     }
@@ -124,19 +126,27 @@ export class ProjectionRunner {
     await this.declareIndexes(projection);
   }
 
-  private async applyTo(projection: Projection, event: RecordedEvent, persistCheckpoint: boolean): Promise<void> {
+  /** One event to each projection; with several, all settle before a failure is raised. */
+  private applyToAll(projections: readonly Projection[], event: RecordedEvent, live: boolean): Promise<void> {
+    if (projections.length === 1) return this.applyTo(projections[0], event, live);
+    return settleAll(projections.map((p) => this.applyTo(p, event, live)));
+  }
+
+  /** `live`: handled as it happens, checkpoint and revision record saved with it; else part of a replay, saved at its end. */
+  private async applyTo(projection: Projection, event: RecordedEvent, live: boolean): Promise<void> {
     if (this.handled.get(projection)?.has(event.type)) {
-      const last = await this.revisions.last(projection.name, event.streamId);
+      const last = this.revisions.known(projection.name, event.streamId) ?? (await this.revisions.last(projection.name, event.streamId));
       if (event.revision <= last) return;
       try {
         await projection.apply(event, this.store);
       } catch (cause) {
         throw new Error(`Projection ${projection.name} failed on ${event.type} ${event.id} (${event.streamId}@${event.revision}).`, { cause });
       }
-      await this.revisions.record(projection.name, event.streamId, event.revision);
+      if (live) await this.revisions.record(projection.name, event.streamId, event.revision);
+      else this.revisions.recordLater(projection.name, event.streamId, event.revision);
     }
     if (event.globalPosition <= this.positionOf(projection)) return;
-    if (persistCheckpoint) await this.store.saveCheckpoint(projection.name, event.globalPosition);
+    if (live) await this.store.saveCheckpoint(projection.name, event.globalPosition);
     this.positions.set(projection.name, event.globalPosition);
     this.waiters.reached(this.position);
   }

@@ -17,7 +17,7 @@ function collect(filter: Filter, seed: Record<string, unknown>): void {
       for (const clause of condition) if (isPlainObject(clause)) collect(clause, seed);
     } else if (!path.startsWith('$')) {
       const value = equalityValue(condition);
-      if (value.found) setPath(seed, path, structuredClone(value.value));
+      if (value.found) setPath(seed, path, typeof value.value === 'object' && value.value !== null ? structuredClone(value.value) : value.value);
     }
   }
 }

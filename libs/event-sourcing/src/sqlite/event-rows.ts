@@ -1,35 +1,36 @@
 import type Database from 'better-sqlite3';
 import type { EventMetadata, RecordedEvent } from '../envelope';
-import type { SealedEvent, StreamHead } from '../sealing';
+import type { SealedEventText, StreamHead } from '../sealing';
 
-interface EventRow {
-  readonly global_position: number;
-  readonly stream_id: string;
-  readonly revision: number;
-  readonly event_id: string;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly occurred_at: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
+/** A row of COLUMNS as an array (better-sqlite3's raw mode: no object built per row). */
+type EventRow = [
+  globalPosition: number,
+  streamId: string,
+  revision: number,
+  eventId: string,
+  type: string,
+  schemaVersion: number,
+  occurredAt: string,
+  data: string,
+  metadata: string,
+  prevHash: string,
+  hash: string,
+];
 
 const COLUMNS = 'global_position, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata, prev_hash, hash';
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  id: row.event_id,
-  type: row.type,
-  schemaVersion: row.schema_version,
-  streamId: row.stream_id,
-  revision: row.revision,
-  globalPosition: row.global_position,
-  occurredAt: row.occurred_at,
-  data: JSON.parse(row.data) as unknown,
-  metadata: JSON.parse(row.metadata) as EventMetadata,
-  prevHash: row.prev_hash,
-  hash: row.hash,
+  id: row[3],
+  type: row[4],
+  schemaVersion: row[5],
+  streamId: row[1],
+  revision: row[2],
+  globalPosition: row[0],
+  occurredAt: row[6],
+  data: JSON.parse(row[7]) as unknown,
+  metadata: JSON.parse(row[8]) as EventMetadata,
+  prevHash: row[9],
+  hash: row[10],
 });
 
 /** Every statement the store runs, prepared once per connection. */
@@ -41,17 +42,17 @@ export const prepareEventStatements = (db: Database.Database) => ({
   idsFrom: db.prepare<[string, number, number], { event_id: string; revision: number; position: number }>(
     'SELECT event_id, revision, global_position AS position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
   ),
-  insert: db.prepare<[SealedRow]>(
+  insert: db.prepare<SealedRow>(
     `INSERT INTO events (stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata, prev_hash, hash)
-     VALUES (@streamId, @revision, @id, @type, @schemaVersion, @occurredAt, @data, @metadata, @prevHash, @hash)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ),
-  readForwards: db.prepare<[string, number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-  ),
-  readBackwards: db.prepare<[string, number, number], EventRow>(
-    `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-  ),
-  readAll: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+  readForwards: db
+    .prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+    .raw(true),
+  readBackwards: db
+    .prepare<[string, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+    .raw(true),
+  readAll: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(true),
   getMetadata: db.prepare<[string], { metadata: string }>('SELECT metadata FROM stream_metadata WHERE stream_id = ?'),
   setMetadata: db.prepare<[string, string]>(
     'INSERT INTO stream_metadata (stream_id, metadata) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET metadata = excluded.metadata',
@@ -60,10 +61,19 @@ export const prepareEventStatements = (db: Database.Database) => ({
 
 export type EventStatements = ReturnType<typeof prepareEventStatements>;
 
-type SealedRow = Omit<SealedEvent, 'data' | 'metadata'> & { readonly data: string; readonly metadata: string };
+/** The insert's parameters, in the order of its columns. */
+type SealedRow = [string, number, string, string, number, string, string, string, string, string];
 
-export const toSealedRow = (event: SealedEvent): SealedRow => ({
-  ...event,
-  data: JSON.stringify(event.data),
-  metadata: JSON.stringify(event.metadata),
-});
+/** Data and metadata are stored as the canonical text they were hashed as. */
+export const toSealedRow = (event: SealedEventText): SealedRow => [
+  event.streamId,
+  event.revision,
+  event.id,
+  event.type,
+  event.schemaVersion,
+  event.occurredAt,
+  event.data,
+  event.metadata,
+  event.prevHash,
+  event.hash,
+];

@@ -13,7 +13,7 @@ import type {
   SubscribeToAllOptions,
   Subscription,
 } from '../event-store';
-import { sealEvents, toStoredJson, type StreamHead } from '../sealing';
+import { sealEventsAsText, toStoredJson, type StreamHead } from '../sealing';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { prepareEventStatements, toRecordedEvent, toSealedRow, type EventStatements } from './event-rows';
 import { prepareDatabase, type DurabilityOptions } from './schema';
@@ -106,8 +106,8 @@ export class SqliteEventStore implements EventStore {
   private write(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, head: StreamHead | undefined): AppendResult {
     let position = -1;
     try {
-      for (const event of sealEvents(streamId, events, head)) {
-        position = Number(this.statements.insert.run(toSealedRow(event)).lastInsertRowid);
+      for (const event of sealEventsAsText(streamId, events, head)) {
+        position = Number(this.statements.insert.run(...toSealedRow(event)).lastInsertRowid);
       }
     } catch (error) {
       // An id already in the stream, sent in a batch that is not a retry: never store it twice.

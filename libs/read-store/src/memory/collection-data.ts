@@ -2,8 +2,18 @@ import { DuplicateKeyError } from '../errors';
 import { indexName } from '../index-name';
 import type { IndexSpec } from '../read-store';
 import { EqualityIndex } from './equality-index';
+import { isSealed } from './sealed-values';
 import type { StoredDocument } from './stored-document';
 import { UniqueIndex } from './unique-index';
+
+/** The documents a filter matched, in insertion order, and in each sort order asked for so far. */
+export interface QueryResult {
+  readonly matches: readonly StoredDocument[];
+  readonly sorted: Map<string, readonly StoredDocument[]>;
+}
+
+/** Answers kept per collection: a catalogue page is asked for far more often than it changes. */
+const QUERY_CACHE_SIZE = 32;
 
 interface DeclaredIndex {
   readonly spec: IndexSpec;
@@ -15,12 +25,30 @@ interface DeclaredIndex {
 export class CollectionData {
   readonly docs = new Map<string, StoredDocument>();
   private readonly indexes = new Map<string, DeclaredIndex>();
+  /** Results by filter; emptied by every write, so a result is never older than the data. */
+  private readonly queries = new Map<string, QueryResult>();
+  /** Documents that are not sealed (see sealed-values.ts), which reads must copy. */
+  private openDocuments = 0;
 
   constructor(readonly name: string) {}
 
   equalityIndex(field: string): EqualityIndex | undefined {
     for (const index of this.indexes.values()) if (index.equality?.field === field) return index.equality;
     return undefined;
+  }
+
+  /** Whether every document is sealed, so that any part of one may be handed out as it is. */
+  get allSealed(): boolean {
+    return this.openDocuments === 0;
+  }
+
+  cachedQuery(key: string): QueryResult | undefined {
+    return this.queries.get(key);
+  }
+
+  cacheQuery(key: string, result: QueryResult): void {
+    if (this.queries.size >= QUERY_CACHE_SIZE) this.queries.delete(this.queries.keys().next().value as string);
+    this.queries.set(key, result);
   }
 
   createIndex(spec: IndexSpec): void {
@@ -32,7 +60,9 @@ export class CollectionData {
     }
     const fields = Object.keys(spec.keys);
     const unique = spec.unique ? new UniqueIndex(name, fields) : undefined;
-    const equality = fields.length === 1 && !fields[0].includes('.') && fields[0] !== '_id' ? new EqualityIndex(fields[0]) : undefined;
+    // A compound index serves equality on its first field too, as in MongoDB; one bucket map per field is enough.
+    const first = fields[0];
+    const equality = first && !first.includes('.') && first !== '_id' && !this.equalityIndex(first) ? new EqualityIndex(first) : undefined;
     for (const doc of this.docs.values()) {
       const taken = unique?.conflict(doc);
       if (taken) throw new DuplicateKeyError(this.name, name, taken);
@@ -49,20 +79,28 @@ export class CollectionData {
       const taken = unique?.conflict(next);
       if (unique && taken) throw new DuplicateKeyError(this.name, unique.name, taken);
     }
-    if (previous) this.unindex(previous);
+    if (previous && !isSealed(previous)) this.openDocuments--;
     for (const { unique, equality } of this.indexes.values()) {
+      if (previous) unique?.remove(previous);
       unique?.add(next);
+      // Most writes leave an indexed field as it was (the same value, or the same sealed array).
+      if (previous && equality?.sameKeys(previous, next)) continue;
+      if (previous) equality?.remove(previous);
       equality?.add(next);
     }
     this.docs.set(next._id, next);
+    if (!isSealed(next)) this.openDocuments++;
+    if (this.queries.size) this.queries.clear();
   }
 
   delete(doc: StoredDocument): void {
     this.unindex(doc);
     this.docs.delete(doc._id);
+    if (this.queries.size) this.queries.clear();
   }
 
   private unindex(doc: StoredDocument): void {
+    if (!isSealed(doc)) this.openDocuments--;
     for (const { unique, equality } of this.indexes.values()) {
       unique?.remove(doc);
       equality?.remove(doc);

@@ -37,6 +37,11 @@ export class EqualityIndex {
     }
   }
 
+  /** Whether two versions of a document are filed alike. */
+  sameKeys(a: StoredDocument, b: StoredDocument): boolean {
+    return a[this.field] === b[this.field] && (isIndexable(a[this.field]) || Object.isFrozen(a[this.field]));
+  }
+
   private values(doc: StoredDocument): IndexableValue[] {
     const value = doc[this.field];
     if (isIndexable(value)) return [value];

@@ -67,6 +67,37 @@ export function queryContract(ctx: ContractContext): void {
     });
   });
 
+  describe('asking again', () => {
+    it('answers the same query with what was written in between', async () => {
+      const collection = await notices();
+      const published = { status: 'PUBLISHED' };
+      const page = () => ids(collection.find(published, { sort: { title: 1 }, skip: 1, limit: 2 }));
+      expect(await page()).toEqual(['d1', 'd3']);
+      expect(await collection.count(published)).toBe(3);
+      await collection.updateOne({ _id: 'd2' }, { $set: { status: 'PUBLISHED', title: 'Air permit (approved)' } });
+      expect(await page()).toEqual(['d5', 'd1']);
+      expect(await collection.count(published)).toBe(4);
+      await collection.updateOne({ _id: 'd5' }, { $set: { title: 'A soil survey' } });
+      expect(await page()).toEqual(['d2', 'd1']);
+      await collection.deleteOne({ _id: 'd2' });
+      await collection.replaceOne({ _id: 'd6' }, { _id: 'd6', title: 'B', status: 'PUBLISHED', year: 2024, agency: { code: 'A1', county: 'North' } }, { upsert: true });
+      expect(await page()).toEqual(['d6', 'd1']);
+      expect(await collection.count(published)).toBe(4);
+      expect(await collection.find({ ...published }, { sort: { title: -1 }, limit: 1 })).toMatchObject([{ _id: 'd3' }]);
+    });
+
+    it('answers from an equality inside $and, also on the first field of a compound index', async () => {
+      const collection = await notices();
+      await collection.createIndex({ keys: { status: 1, year: -1 } });
+      await collection.createIndex({ keys: { 'agency.code': 1 } });
+      expect(await ids(collection.find({ $and: [{ status: 'PUBLISHED' }, { year: { $gte: 2022 } }] }, BY_ID))).toEqual(['d3', 'd5']);
+      expect(await ids(collection.find({ $and: [{ $and: [{ 'agency.code': 'A1' }] }, { status: 'PUBLISHED' }] }, BY_ID))).toEqual(['d1', 'd3']);
+      expect(await collection.count({ $and: [{ status: 'DRAFT' }], year: 2022 })).toBe(1);
+      await collection.updateOne({ _id: 'd4' }, { $set: { status: 'PUBLISHED' } });
+      expect(await ids(collection.find({ $and: [{ status: 'PUBLISHED' }, { year: { $gte: 2022 } }] }, BY_ID))).toEqual(['d3', 'd4', 'd5']);
+    });
+  });
+
   describe('sort, skip, limit, projection, count', () => {
     it('sorts on several keys, descending first', async () => {
       const collection = await notices();

@@ -65,17 +65,51 @@ export function writeContract(ctx: ContractContext): void {
   });
 
   describe('copies', () => {
-    it('hands out documents the caller can change without changing the store', async () => {
+    // An adapter may hand out copies (MongoDB) or the stored documents frozen (in memory): either
+    // way, what the caller does to a document it read never reaches the store.
+    const tryTo = (change: () => void): void => {
+      try {
+        change();
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error; // a frozen document refuses the change
+      }
+    };
+
+    it('hands out documents through which the caller cannot change the store', async () => {
       const { collection } = ctx.fresh<Doc>();
       await insertAll(collection, [{ _id: 'x', nested: { n: 1 }, list: [1] }]);
       const [found] = await collection.find({});
-      (found['nested'] as { n: number }).n = 99;
-      (found['list'] as number[]).push(99);
+      tryTo(() => ((found['nested'] as { n: number }).n = 99));
+      tryTo(() => (found['list'] as number[]).push(99));
+      tryTo(() => ((found as Record<string, unknown>)['added'] = true));
       const one = await collection.findOne({ _id: 'x' });
-      (one?.['nested'] as { n: number }).n = 98;
+      tryTo(() => ((one?.['nested'] as { n: number }).n = 98));
+      tryTo(() => delete (one as Record<string, unknown>)['list']);
       const projected = await collection.find({ _id: 'x' }, { projection: { nested: 1 } });
-      (projected[0]['nested'] as { n: number }).n = 97;
+      tryTo(() => ((projected[0]['nested'] as { n: number }).n = 97));
+      const sorted = await collection.find({ 'nested.n': 1 }, { sort: { _id: 1 }, limit: 1 });
+      tryTo(() => ((sorted[0]['nested'] as { n: number }).n = 96));
       expect(await collection.findOne({ _id: 'x' })).toEqual({ _id: 'x', nested: { n: 1 }, list: [1] });
+      expect(await collection.find({ 'nested.n': 1 }, { sort: { _id: 1 }, limit: 1 })).toEqual([{ _id: 'x', nested: { n: 1 }, list: [1] }]);
+    });
+
+    it('keeps documents that hold dates apart from the caller too', async () => {
+      const { collection } = ctx.fresh<Doc>();
+      await insertAll(collection, [{ _id: 'x', at: new Date('2026-03-02T02:00:00Z'), nested: { n: 1 } }]);
+      const found = await collection.findOne({ _id: 'x' });
+      tryTo(() => (found?.['at'] as Date).setTime(0));
+      tryTo(() => ((found?.['nested'] as { n: number }).n = 99));
+      expect(await collection.findOne({ _id: 'x' })).toEqual({ _id: 'x', at: new Date('2026-03-02T02:00:00Z'), nested: { n: 1 } });
+    });
+
+    it('keeps no reference to a value it handed out and was given back', async () => {
+      const { collection } = ctx.fresh<Doc>();
+      await insertAll(collection, [{ _id: 'x', nested: { n: 1 } }, { _id: 'y' }]);
+      const x = await collection.findOne({ _id: 'x' });
+      await collection.updateOne({ _id: 'y' }, { $set: { copied: x?.['nested'] } });
+      await collection.updateOne({ _id: 'x' }, { $set: { 'nested.n': 2 } });
+      expect(await collection.findOne({ _id: 'y' })).toEqual({ _id: 'y', copied: { n: 1 } });
+      expect(await collection.findOne({ _id: 'x' })).toEqual({ _id: 'x', nested: { n: 2 } });
     });
 
     it('keeps no reference to what the caller wrote', async () => {

@@ -24,8 +24,15 @@ const BUREAU_ROLES = ['staff', 'office', 'reviewer', 'auditor', 'admin', 'leader
 /** Bureau staff of the item's agency see drafts; everyone else sees only what was published. */
 export const seesDrafts = (actor: Actor, agencyCode: string): boolean => hasRole(actor, ...BUREAU_ROLES) && canActForAgency(actor, agencyCode);
 
-export const viewServiceItem = (item: ServiceItemDocument, actor: Actor): ServiceItemView | null => {
-  if (seesDrafts(actor, item.agencyCode)) {
+/** `seesDrafts` for one reader and many items: the reader's roles are looked at once. */
+export const draftsSeenBy = (actor: Actor): ((agencyCode: string) => boolean) =>
+  hasRole(actor, ...BUREAU_ROLES) ? (agencyCode) => canActForAgency(actor, agencyCode) : () => false;
+
+export const viewServiceItem = (item: ServiceItemDocument, actor: Actor): ServiceItemView | null => viewServiceItemAs(item, seesDrafts(actor, item.agencyCode));
+
+/** The item as a reader sees it who does (`withDrafts`) or does not see its drafts: nothing else of the reader matters. */
+export const viewServiceItemAs = (item: ServiceItemDocument, withDrafts: boolean): ServiceItemView | null => {
+  if (withDrafts) {
     return {
       id: item._id,
       agencyCode: item.agencyCode,
@@ -79,9 +86,9 @@ export const catalogueFilter = (actor: Actor, query: CatalogueQuery): Filter => 
     ...(query.departmentCode ? [{ [`${prefix}.departmentCode`]: query.departmentCode }] : []),
     ...(query.category ? [{ [`${prefix}.category`]: query.category }] : []),
   ];
-  const publicBranch: Filter = {
-    $and: [query.includeRetired ? { published: { $ne: null } } : { listedPublicly: true }, ...guideConditions('published.guide')],
-  };
+  const publicConditions: Filter[] = [query.includeRetired ? { published: { $ne: null } } : { listedPublicly: true }, ...guideConditions('published.guide')];
+  // One condition stands alone, so that a store can answer it from an index (`{ listedPublicly: true }`).
+  const publicBranch: Filter = publicConditions.length === 1 ? publicConditions[0] : { $and: publicConditions };
   if (!hasRole(actor, ...BUREAU_ROLES)) return publicBranch;
   const agencies = agencyFilter(actor);
   const ownStatus = query.includeRetired ? {} : { status: { $ne: 'RETIRED' } };

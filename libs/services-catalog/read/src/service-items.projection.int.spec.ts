@@ -4,7 +4,7 @@ import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
 import type { ServiceGuide, ServiceItemEvent } from '@gongkai/services-catalog/domain';
 import { SERVICE_ITEMS, type ServiceItemDocument } from './service-item-document';
 import { serviceItemsProjection } from './service-items.projection';
-import { catalogueFilter, viewServiceItem } from './service-item-visibility';
+import { catalogueFilter, draftsSeenBy, seesDrafts, viewServiceItem, viewServiceItemAs } from './service-item-visibility';
 
 const guide = (name: string, departmentCode = 'SERVICE_WINDOW'): ServiceGuide => ({
   name,
@@ -113,6 +113,23 @@ describe('The catalogue read model', () => {
 
   it('treats regex characters in a search as text', async () => {
     expect(await visibleIds(anonymous, { search: '.*' })).toEqual([]);
+  });
+
+  it('decides who sees drafts the same way for one item or many, and nothing else of the reader counts', async () => {
+    const reviewer: Actor = { id: 'demo-reviewer', roles: ['reviewer'], agencyCode: '445300' };
+    for (const actor of [anonymous, cityWindow, countyWindow, reviewer]) {
+      for (const id of ['a', 'b', 'c']) {
+        const item = (await items().findOne({ _id: id }))!;
+        expect(draftsSeenBy(actor)(item.agencyCode)).toBe(seesDrafts(actor, item.agencyCode));
+        expect(viewServiceItemAs(item, seesDrafts(actor, item.agencyCode))).toEqual(viewServiceItem(item, actor));
+      }
+    }
+  });
+
+  it('hands out frozen documents: nobody changes the read model by accident', async () => {
+    const a = (await items().findOne({ _id: 'a' }))!;
+    expect(Object.isFrozen(a) && Object.isFrozen(a.guide) && Object.isFrozen(a.versions)).toBe(true);
+    expect(() => (a.versions as ServiceItemDocument['versions'][number][]).push(a.versions[0])).toThrow(TypeError);
   });
 
   it('applies a redelivered event once', async () => {

@@ -1,4 +1,4 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ServiceCategory } from './service-item.types';
 
 @InputType()
@@ -35,4 +35,15 @@ export class ServiceItemInput {
   @Field(() => [FrequentQuestionInput], { nullable: true }) faq?: FrequentQuestionInput[] | null;
   @Field(() => String, { nullable: true, description: 'The agency the item belongs to; defaults to your own.' }) agencyCode?: string | null;
   @Field(() => String, { nullable: true, description: 'What changed, for a revision.' }) changeSummary?: string | null;
+}
+
+/** The arguments of the `serviceItems` query, taken as one object (one parameter for Nest to resolve, not six). */
+@ArgsType()
+export class ServiceItemsArgs {
+  @Field(() => String, { nullable: true }) search?: string | null;
+  @Field(() => String, { nullable: true }) departmentCode?: string | null;
+  @Field(() => ServiceCategory, { nullable: true }) category?: string | null;
+  @Field(() => Boolean, { nullable: true }) includeRetired?: boolean | null;
+  @Field(() => Int, { nullable: true }) first?: number | null;
+  @Field(() => String, { nullable: true }) after?: string | null;
 }

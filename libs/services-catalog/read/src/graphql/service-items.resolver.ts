@@ -5,10 +5,10 @@ import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SERVICE_ITEMS, type ServiceItemDocument } from '../service-item-document';
-import { catalogueFilter, catalogueSort, viewServiceItem } from '../service-item-visibility';
-import { ServiceItemInput } from './service-item.inputs';
-import { ServiceItem, ServiceCategory, ServiceItemConnection } from './service-item.types';
-import { toServiceItem } from './to-service-item';
+import { catalogueFilter, catalogueSort } from '../service-item-visibility';
+import { serviceItemNode, serviceItemNodes } from './service-item-nodes';
+import { ServiceItemInput, ServiceItemsArgs } from './service-item.inputs';
+import { ServiceItem, ServiceItemConnection } from './service-item.types';
 
 /** The public catalogue and the service window's editing of it. */
 @Resolver(() => ServiceItem)
@@ -19,32 +19,25 @@ export class ServiceItemsResolver {
   ) {}
 
   @Query(() => ServiceItemConnection, { description: 'The catalogue: the public sees published items; staff also their agency’s drafts.' })
-  async serviceItems(
-    @CurrentActor() actor: Actor,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
-    @Args('departmentCode', { type: () => String, nullable: true }) departmentCode: string | null,
-    @Args('category', { type: () => ServiceCategory, nullable: true }) category: string | null,
-    @Args('includeRetired', { type: () => Boolean, nullable: true }) includeRetired: boolean | null,
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
-  ): Promise<ServiceItemConnection> {
+  async serviceItems(@CurrentActor() actor: Actor, @Args() { search, departmentCode, category, includeRetired, first, after }: ServiceItemsArgs): Promise<ServiceItemConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     const filter = catalogueFilter(actor, { search: search?.slice(0, 200), departmentCode, category, includeRetired });
     const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
     const [documents, totalCount] = await Promise.all([items.find(filter, { sort: catalogueSort(actor), skip: offset, limit }), items.count(filter)]);
-    const nodes = documents.flatMap((document) => {
-      const view = viewServiceItem(document, actor);
-      return view ? [toServiceItem(view)] : [];
-    });
+    const nodeOf = serviceItemNodes(actor);
+    const nodes: ServiceItem[] = [];
+    for (const document of documents) {
+      const node = nodeOf(document);
+      if (node) nodes.push(node);
+    }
     return toPage(nodes, offset, totalCount);
   }
 
   @Query(() => ServiceItem, { nullable: true, description: 'One item; null when it does not exist or is not visible to you.' })
   async serviceItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ServiceItem | null> {
     const document = await this.store.collection<ServiceItemDocument>(SERVICE_ITEMS).findOne({ _id: id });
-    const view = document ? viewServiceItem(document, actor) : null;
-    return view ? toServiceItem(view) : null;
+    return document ? serviceItemNode(document, actor) : null;
   }
 
   @Mutation(() => ServiceItem, { description: 'Drafts a new service item; only staff of the responsible department see it until it is reviewed and published.' })
@@ -94,8 +87,8 @@ export class ServiceItemsResolver {
 
   private async current(id: string, actor: Actor): Promise<ServiceItem> {
     const document = await this.store.collection<ServiceItemDocument>(SERVICE_ITEMS).findOne({ _id: id });
-    const view = document ? viewServiceItem(document, actor) : null;
-    if (!view) throw notFound('SERVICE_ITEM_NOT_FOUND', `There is no service item ${id}.`);
-    return toServiceItem(view);
+    const node = document ? serviceItemNode(document, actor) : null;
+    if (!node) throw notFound('SERVICE_ITEM_NOT_FOUND', `There is no service item ${id}.`);
+    return node;
   }
 }
