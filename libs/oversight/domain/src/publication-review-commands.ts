@@ -1,5 +1,5 @@
 import { PUBLICATION_REVIEW_APPROVED, type PublicationSubject } from '@gongkai/contracts';
-import { assertNever, conflict, type DecideContext, type Decider, forbidden, notFound, requireAgencyScope, requireRole, requireText } from '@gongkai/kernel';
+import { assertNever, badInput, conflict, type DecideContext, type Decider, forbidden, notFound, requireAgencyScope, requireInteger, requireRole, requireText } from '@gongkai/kernel';
 import {
   evolvePublicationReview,
   initialPublicationReviewState,
@@ -10,7 +10,10 @@ import {
 export type PublicationReviewCommand =
   | { type: 'OpenPublicationReview'; data: { subject: PublicationSubject } }
   | { type: 'ApprovePublicationReview'; data: { reviewId: string; comment?: string } }
-  | { type: 'RejectPublicationReview'; data: { reviewId: string; reason: string; negativeListItemCode?: string } }
+  | {
+      type: 'RejectPublicationReview';
+      data: { reviewId: string; reason: string; negativeListItemCode?: string; negativeListVersion?: number; noNegativeListItemReason?: string };
+    }
   | { type: 'SupersedePublicationReview'; data: { reviewId: string; reason: string } }
   | { type: 'RecordReviewedVersionPublished'; data: { reviewId: string } };
 
@@ -53,11 +56,31 @@ const approve = (command: Extract<PublicationReviewCommand, { type: 'ApprovePubl
   ];
 };
 
+/**
+ * A rejection cites the negative-list item it relies on, or says why none applies (负面清单以外的
+ * 事项原则上都要公开: withholding something the list does not name needs its own reason).
+ */
+const requireNegativeListCitation = (
+  data: Extract<PublicationReviewCommand, { type: 'RejectPublicationReview' }>['data'],
+): { negativeListItemCode?: string; negativeListVersion?: number; noNegativeListItemReason?: string } => {
+  const code = requireText('negativeListItemCode', data.negativeListItemCode, { max: 32, optional: true });
+  const noItemReason = requireText('noNegativeListItemReason', data.noNegativeListItemReason, { max: 2000, optional: true });
+  if (code && noItemReason) throw badInput('NEGATIVE_LIST_CITATION_AMBIGUOUS', 'Cite a negative-list item or say why none applies, not both.', { field: 'noNegativeListItemReason' });
+  if (!code && !noItemReason) {
+    throw badInput('NEGATIVE_LIST_CITATION_REQUIRED', 'A rejection cites the negative-list item it relies on (negativeListItemCode), or says why none applies (noNegativeListItemReason).', {
+      field: 'negativeListItemCode',
+    });
+  }
+  if (!code) return { noNegativeListItemReason: noItemReason };
+  const version = data.negativeListVersion === undefined || data.negativeListVersion === null ? undefined : requireInteger('negativeListVersion', data.negativeListVersion, { min: 1, max: 1_000_000 });
+  return { negativeListItemCode: code.toUpperCase(), ...(version === undefined ? {} : { negativeListVersion: version }) };
+};
+
 const reject = (command: Extract<PublicationReviewCommand, { type: 'RejectPublicationReview' }>, state: PublicationReviewState, context: DecideContext): PublicationReviewEvent[] => {
   const review = requireReview(state, command.data.reviewId);
   requireDecidable(review, context);
   const reason = requireText('reason', command.data.reason, { max: 2000 });
-  const negativeListItemCode = requireText('negativeListItemCode', command.data.negativeListItemCode, { max: 64, optional: true });
+  const citation = requireNegativeListCitation(command.data);
   return [
     {
       type: 'PublicationReviewRejected',
@@ -66,7 +89,7 @@ const reject = (command: Extract<PublicationReviewCommand, { type: 'RejectPublic
         subject: review.subject,
         rejectedBy: context.actor.id,
         reason,
-        ...(negativeListItemCode ? { negativeListItemCode } : {}),
+        ...citation,
         rejectedAt: context.now.toISOString(),
       },
     },

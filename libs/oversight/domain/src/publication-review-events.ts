@@ -9,7 +9,18 @@ export type PublicationReviewEvent =
   | { type: 'PublicationReviewApproved'; data: PublicationReviewApprovedData & { approvedAt: string } }
   | {
       type: 'PublicationReviewRejected';
-      data: { reviewId: string; subject: PublicationSubject; rejectedBy: string; reason: string; negativeListItemCode?: string; rejectedAt: string };
+      data: {
+        reviewId: string;
+        subject: PublicationSubject;
+        rejectedBy: string;
+        reason: string;
+        /** The negative-list (负面清单) item the rejection relies on, and the list version it was read in. */
+        negativeListItemCode?: string;
+        negativeListVersion?: number;
+        /** Why no item of the negative list applies, when none is cited. */
+        noNegativeListItemReason?: string;
+        rejectedAt: string;
+      };
     }
   | { type: 'PublicationReviewSuperseded'; data: { reviewId: string; subject: PublicationSubject; reason: string; supersededAt: string } }
   | { type: 'ReviewedVersionPublished'; data: { reviewId: string; subject: PublicationSubject; publishedAt: string } };

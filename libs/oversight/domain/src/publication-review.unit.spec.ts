@@ -84,3 +84,20 @@ describe('Publication review (保密审查, 一事一审)', () => {
     given([opened, approved, recorded]).when({ type: 'RecordReviewedVersionPublished', data: { reviewId: 'review-1' } }, { actor: system }).thenNothingHappened();
   });
 });
+
+describe('A rejection and the negative list (负面清单)', () => {
+  const reject = (data: Record<string, unknown>) => given([opened]).when({ type: 'RejectPublicationReview', data: { reviewId: 'review-1', reason: '涉密', ...data } }, { actor: reviewer });
+
+  it('records the cited item and the version of the list it was read in', () => {
+    expect(reject({ negativeListItemCode: 'nl-01', negativeListVersion: 3 }).events()[0].data).toMatchObject({ negativeListItemCode: 'NL-01', negativeListVersion: 3 });
+  });
+
+  it('says why no item applies when it cites none', () => {
+    expect(reject({ noNegativeListItemReason: '涉及第三方商业秘密，第三方不同意公开' }).events()[0].data).toMatchObject({ noNegativeListItemReason: '涉及第三方商业秘密，第三方不同意公开' });
+  });
+
+  it('refuses a rejection that does neither, or both', () => {
+    reject({}).thenThrows('BAD_USER_INPUT', 'NEGATIVE_LIST_CITATION_REQUIRED');
+    reject({ negativeListItemCode: 'NL-01', noNegativeListItemReason: 'x' }).thenThrows('BAD_USER_INPUT', 'NEGATIVE_LIST_CITATION_AMBIGUOUS');
+  });
+});

@@ -1,7 +1,20 @@
 export * from './publication-review-document';
 export * from './publication-reviews.projection';
+export * from './negative-list/negative-list.projection';
+export * from './power-list/power-list.projection';
+export * from './responsibility/work-plan-tasks.projection';
+export * from './work-reports/work-reports.projection';
+export * from './inspections/inspections.projection';
+export * from './annual-report/report-facts.projection';
+export * from './annual-report/annual-reports.projection';
+export * from './annual-report/report-figures';
+export * from './annual-report/report-rendering';
+export * from './integrity/integrity-checkpoints.projection';
+export * from './integrity/event-log-reader';
+export * from './integrity/log-verification';
+export * from './integrity/integrity-queries';
+export * from './audit/audit-index';
+export * from './audit/audit-trail-query';
 export * from './oversight-read.module';
 
-import { publicationReviewsProjection } from './publication-reviews.projection';
-/** The read models this context contributes to the gateway. */
-export const OVERSIGHT_PROJECTIONS = [publicationReviewsProjection];
+export * from './oversight-projections';

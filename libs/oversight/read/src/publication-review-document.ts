@@ -21,5 +21,7 @@ export interface PublicationReviewDocument extends ReadDocument {
   readonly comment: string | null;
   readonly reason: string | null;
   readonly negativeListItemCode: string | null;
+  readonly negativeListVersion?: number | null;
+  readonly noNegativeListItemReason?: string | null;
   readonly publishedAt: string | null;
 }

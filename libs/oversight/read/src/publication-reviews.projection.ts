@@ -8,7 +8,7 @@ type EventOf<T extends PublicationReviewEvent['type']> = Extract<PublicationRevi
 /** The reviewers' worklist and the record of every decision. */
 export const publicationReviewsProjection: Projection = {
   name: 'oversight.publication-reviews',
-  version: 1,
+  version: 2,
   collections: [PUBLICATION_REVIEWS],
   indexes: { [PUBLICATION_REVIEWS]: [{ keys: { status: 1, openedAt: 1 } }, { keys: { itemId: 1 } }] },
   handles: ['PublicationReviewOpened', 'PublicationReviewApproved', 'PublicationReviewRejected', 'PublicationReviewSuperseded', 'ReviewedVersionPublished'],
@@ -52,7 +52,17 @@ export const publicationReviewsProjection: Projection = {
         const data = event.data as EventOf<'PublicationReviewRejected'>;
         await reviews.updateOne(
           { _id: data.reviewId },
-          { $set: { status: 'REJECTED', decidedAt: data.rejectedAt, decidedBy: data.rejectedBy, reason: data.reason, negativeListItemCode: data.negativeListItemCode ?? null } },
+          {
+            $set: {
+              status: 'REJECTED',
+              decidedAt: data.rejectedAt,
+              decidedBy: data.rejectedBy,
+              reason: data.reason,
+              negativeListItemCode: data.negativeListItemCode ?? null,
+              negativeListVersion: data.negativeListVersion ?? null,
+              noNegativeListItemReason: data.noNegativeListItemReason ?? null,
+            },
+          },
         );
         return;
       }

@@ -25,5 +25,7 @@ export class PublicationReview {
   @Field(() => String, { nullable: true }) comment!: string | null;
   @Field(() => String, { nullable: true, description: 'Why it was rejected or superseded.' }) reason!: string | null;
   @Field(() => String, { nullable: true, description: 'The negative-list (负面清单) item a rejection relies on.' }) negativeListItemCode!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The version of the negative list the cited item was read in.' }) negativeListVersion!: number | null;
+  @Field(() => String, { nullable: true, description: 'Why no negative-list item applies, when a rejection cites none.' }) noNegativeListItemReason!: string | null;
   @Field(() => String, { nullable: true }) publishedAt!: string | null;
 }

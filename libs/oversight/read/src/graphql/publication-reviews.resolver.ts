@@ -5,6 +5,7 @@ import { READ_STORE, type Filter, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { PUBLICATION_REVIEWS, type PublicationReviewDocument } from '../publication-review-document';
+import { citedNegativeListItem } from '../negative-list/negative-list-citation';
 import { PublicationReview, ReviewStatus } from './publication-review.types';
 
 const toPublicationReview = (review: PublicationReviewDocument): PublicationReview => ({
@@ -24,6 +25,8 @@ const toPublicationReview = (review: PublicationReviewDocument): PublicationRevi
   comment: review.comment,
   reason: review.reason,
   negativeListItemCode: review.negativeListItemCode,
+  negativeListVersion: review.negativeListVersion ?? null,
+  noNegativeListItemReason: review.noNegativeListItemReason ?? null,
   publishedAt: review.publishedAt,
 });
 
@@ -59,18 +62,22 @@ export class PublicationReviewsResolver {
     return this.current(id);
   }
 
-  @Mutation(() => PublicationReview, { description: 'Rejects with a reason, citing the negative-list item it relies on where one applies.' })
+  @Mutation(() => PublicationReview, { description: 'Rejects with a reason, citing the negative-list item it relies on, or saying why none applies.' })
   async rejectPublicationReview(
     @CurrentRequest() request: GatewayContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String }) reason: string,
     @Args('negativeListItemCode', { type: () => String, nullable: true }) negativeListItemCode: string | null,
+    @Args('noNegativeListItemReason', { type: () => String, nullable: true }) noNegativeListItemReason: string | null,
   ): Promise<PublicationReview> {
+    // Who may reject is settled before the citation is looked up: nobody else learns anything from it.
+    requireRole(request.actor, 'reviewer');
+    const citation = negativeListItemCode ? await citedNegativeListItem(this.store, (await this.current(id)).agency.code, negativeListItemCode) : {};
     await this.commands.execute(
       request,
       CONTEXTS.oversight,
       'RejectPublicationReview',
-      { reviewId: id, reason, ...(negativeListItemCode ? { negativeListItemCode } : {}) },
+      { reviewId: id, reason, ...citation, ...(noNegativeListItemReason ? { noNegativeListItemReason } : {}) },
       { reason },
     );
     return this.current(id);

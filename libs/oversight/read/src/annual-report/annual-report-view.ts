@@ -1,0 +1,32 @@
+import { type Actor, hasRole, notFound } from '@gongkai/kernel';
+import { type AnnualReport, computeAnnualReport, requireYear } from '@gongkai/oversight/domain';
+import type { ReadStore } from '@gongkai/read-store';
+import { isInternalReader } from '../oversight-access';
+import { ANNUAL_REPORTS, type AnnualReportDocument } from './annual-reports.projection';
+import { loadReportFacts } from './report-facts.projection';
+import type { ReportText } from './report-rendering';
+
+/** The annual report as one caller may see it: computed now for the bureau's staff, the published version for everyone else. */
+export interface AnnualReportView {
+  readonly report: AnnualReport;
+  readonly source: 'LIVE' | 'PUBLISHED';
+  readonly text: ReportText;
+  readonly document: AnnualReportDocument | null;
+}
+
+/** Those who prepare, review, hear or audit the report see it before it is published. */
+const readsDrafts = (actor: Actor, agencyCode: string): boolean => isInternalReader(actor, agencyCode) && hasRole(actor, 'office', 'leader', 'reviewer', 'auditor', 'admin');
+
+export const annualReportView = async (store: ReadStore, actor: Actor, yearInput: number, agencyCode: string): Promise<AnnualReportView> => {
+  const year = requireYear('year', yearInput);
+  const document = await store.collection<AnnualReportDocument>(ANNUAL_REPORTS).findOne({ _id: `${agencyCode}:${year}` });
+  if (readsDrafts(actor, agencyCode)) {
+    const report = computeAnnualReport(await loadReportFacts(store, agencyCode), year, agencyCode);
+    const content = document?.latest.content;
+    return { report, source: 'LIVE', text: content ? { overview: content.overview, problems: content.problems, otherMatters: content.otherMatters } : {}, document };
+  }
+  const published = document?.published;
+  if (!published) throw notFound('ANNUAL_REPORT_NOT_PUBLISHED', `The annual report of ${agencyCode} for ${year} is not published.`);
+  const { overview, problems, otherMatters, figures } = published.content;
+  return { report: figures as unknown as AnnualReport, source: 'PUBLISHED', text: { overview, problems, otherMatters }, document };
+};
