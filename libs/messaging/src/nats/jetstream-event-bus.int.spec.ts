@@ -9,6 +9,9 @@ import { JetStreamEventBus, type JetStreamEventBusOptions } from './jetstream-ev
 import { PARKED_HEADERS } from './parked-stream';
 import { jetStreamName } from './subjects';
 
+// Fault tests stop, kill and restart nats-server; recovery waits out a pull's expiry (5 s) on a busy machine.
+jest.setTimeout(30_000);
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const waitUntil = async (condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> => {

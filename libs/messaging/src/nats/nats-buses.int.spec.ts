@@ -7,6 +7,9 @@ import { connectNats } from './connection';
 import { JetStreamEventBus } from './jetstream-event-bus';
 import { NatsCommandBus } from './nats-command-bus';
 
+// Fault tests stop, kill and restart nats-server; recovery waits out a pull's expiry (5 s) on a busy machine.
+jest.setTimeout(30_000);
+
 let server: NatsServer;
 
 beforeAll(async () => {

@@ -6,6 +6,9 @@ import { COMMAND_HEADERS } from './command-wire';
 import { connectNats } from './connection';
 import { NatsCommandBus } from './nats-command-bus';
 
+// Fault tests stop, kill and restart nats-server; recovery waits out a pull's expiry (5 s) on a busy machine.
+jest.setTimeout(30_000);
+
 const CONTEXT = 'services-catalog';
 const actor: Actor = { id: 'user-window-07', roles: ['staff'], agencyCode: '445300' };
 
