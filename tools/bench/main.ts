@@ -6,6 +6,7 @@
 import { cpus, totalmem } from 'node:os';
 import { benchCatalogueQuery, type CatalogueRun } from './catalogue-query.bench';
 import { benchCommandRoundTrip } from './command-round-trip.bench';
+import { benchDisclosureImport } from './disclosure-import.bench';
 import { benchEventAppend } from './event-append.bench';
 import { benchGraphqlDriver } from './graphql-driver.bench';
 import { benchReadModelRebuild } from './read-model-rebuild.bench';
@@ -45,6 +46,7 @@ const main = async (): Promise<number> => {
   await run('read-model rebuild', () => benchReadModelRebuild(options));
   const catalogue: CatalogueRun | undefined = await run('catalogue query through the platform', () => benchCatalogueQuery(options));
   if (catalogue) await run('GraphQL drivers', () => benchGraphqlDriver(options, catalogue));
+  await run('disclosure import', () => benchDisclosureImport(options));
   await run('command round trip over NATS', () => benchCommandRoundTrip(options));
 
   const seconds = Math.round((Date.now() - started) / 1000);

@@ -1,6 +1,11 @@
-import type { Projection } from '@gongkai/read-store';
-
+export * from './disclosure-document';
+export * from './enterprise-document';
+export * from './disclosure-import-document';
+export * from './disclosure-visibility';
+export * from './disclosure-search';
+export * from './enterprise-visibility';
+export * from './supervision-projections';
 export * from './supervision-read.module';
-
-/** The read models this context contributes to the gateway. */
-export const SUPERVISION_PROJECTIONS: readonly Projection[] = [];
+export * from './import/disclosure-importer';
+export * from './import/import-columns';
+export { csvRecords, CSV_ENCODINGS, type CsvEncoding } from './import/csv-records';

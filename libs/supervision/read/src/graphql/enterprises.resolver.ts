@@ -1,0 +1,128 @@
+import { localDateOf } from '@gongkai/calendar';
+import { CONTEXTS } from '@gongkai/contracts';
+import { CLOCK, type Clock } from '@gongkai/event-sourcing';
+import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { type Actor, notFound, requireInteger } from '@gongkai/kernel';
+import { READ_STORE, type ReadStore } from '@gongkai/read-store';
+import { requireCreditCode } from '@gongkai/supervision/domain';
+import { Inject } from '@nestjs/common';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DISCLOSURE_SORT, disclosureFilter } from '../disclosure-search';
+import { viewDisclosure } from '../disclosure-visibility';
+import { blacklistAsOf, viewEnterprise } from '../enterprise-visibility';
+import { SupervisionQueries } from '../supervision-queries';
+import { commandOptions } from './command-options';
+import { Disclosure } from './disclosure.types';
+import { BlacklistEntry, Enterprise } from './enterprise.types';
+import { DisclosureCategory } from './supervision-enums';
+import { EnterpriseInput } from './supervision.inputs';
+import { toDisclosure, toEnterprise } from './to-supervision-types';
+
+/** A profile lists an enterprise's records newest first; this many at most in one answer. */
+const MAX_PROFILE_RECORDS = 1000;
+
+/** Enterprises (监管企业), their profile, the blacklist (环境违法黑名单) and the key monitored list (重点排污单位名录). */
+@Resolver(() => Enterprise)
+export class EnterprisesResolver {
+  private readonly queries: SupervisionQueries;
+
+  constructor(
+    @Inject(READ_STORE) store: ReadStore,
+    private readonly commands: CommandGateway,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.queries = new SupervisionQueries(store);
+  }
+
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise’s profile; the public knows it once something about it was published.' })
+  async enterprise(@CurrentActor() actor: Actor, @Args('creditCode', { type: () => String }) creditCode: string): Promise<Enterprise | null> {
+    const view = await this.queries.enterprise(requireCreditCode('creditCode', creditCode), actor);
+    return view ? toEnterprise(view) : null;
+  }
+
+  @ResolveField(() => [Disclosure], { description: 'Everything disclosed about the enterprise, current and withdrawn, newest first.' })
+  async disclosures(
+    @Parent() enterprise: Enterprise,
+    @CurrentActor() actor: Actor,
+    @Args('category', { type: () => DisclosureCategory, nullable: true }) category: string | null,
+    @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PROFILE_RECORDS}; all up to that by default.` }) first: number | null,
+  ): Promise<Disclosure[]> {
+    const limit = first === null || first === undefined ? MAX_PROFILE_RECORDS : requireInteger('first', first, { min: 1, max: MAX_PROFILE_RECORDS });
+    const filter = disclosureFilter(actor, { enterpriseCreditCode: enterprise.creditCode, category, includeRevoked: true }, await this.queries.incompleteImports());
+    const today = this.today();
+    const documents = await this.queries.disclosures.find(filter, { sort: DISCLOSURE_SORT, limit });
+    return documents.flatMap((document) => {
+      const view = viewDisclosure(document, actor, today);
+      return view ? [toDisclosure(view)] : [];
+    });
+  }
+
+  @Query(() => [BlacklistEntry], { description: 'The blacklist on a day (today by default): enterprises listed then, most recent entries first.' })
+  async blacklist(@CurrentActor() actor: Actor, @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null): Promise<BlacklistEntry[]> {
+    const listedEver = await this.queries.enterprises.find({ 'changes.kind': 'BLACKLIST_ENTRY' });
+    return blacklistAsOf(listedEver, actor, asOf ?? this.today());
+  }
+
+  @Query(() => [Enterprise], { description: 'The list of key monitored enterprises (重点排污单位名录) of a year.' })
+  async keyMonitoredEnterprises(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number): Promise<Enterprise[]> {
+    const listed = await this.queries.enterprises.find({ changes: { $elemMatch: { kind: 'KEY_MONITORED', year } } }, { sort: { name: 1, _id: 1 } });
+    return listed.flatMap((document) => {
+      const view = viewEnterprise(document, actor, false);
+      return view?.keyMonitoredYears.includes(year) ? [toEnterprise(view)] : [];
+    });
+  }
+
+  @Mutation(() => Enterprise, { description: 'Registers an enterprise by its unified social credit code (checked against GB 32100-2015).' })
+  async registerEnterprise(@CurrentRequest() request: GatewayContext, @Args('input', { type: () => EnterpriseInput }) input: EnterpriseInput): Promise<Enterprise> {
+    const { creditCode, ...enterprise } = input;
+    await this.commands.execute(request, CONTEXTS.supervision, 'RegisterEnterprise', { creditCode, enterprise }, commandOptions(request));
+    return this.current(creditCode, request.actor);
+  }
+
+  @Mutation(() => Enterprise, { description: 'Lists an enterprise on the blacklist from a day, with reason and legal basis; public after review.' })
+  async addToBlacklist(
+    @CurrentRequest() request: GatewayContext,
+    @Args('creditCode', { type: () => String }) creditCode: string,
+    @Args('reason', { type: () => String }) reason: string,
+    @Args('legalBasis', { type: () => String }) legalBasis: string,
+    @Args('on', { type: () => LocalDateValue }) on: string,
+  ): Promise<Enterprise> {
+    const reviewId = newAggregateId(request, `blacklist-in:${creditCode}`);
+    await this.commands.execute(request, CONTEXTS.supervision, 'AddToBlacklist', { creditCode, reason, legalBasis, on, reviewId }, commandOptions(request, reason));
+    return this.current(creditCode, request.actor);
+  }
+
+  @Mutation(() => Enterprise, { description: 'Takes an enterprise off the blacklist from a day, with the reason; public after review.' })
+  async removeFromBlacklist(
+    @CurrentRequest() request: GatewayContext,
+    @Args('creditCode', { type: () => String }) creditCode: string,
+    @Args('reason', { type: () => String }) reason: string,
+    @Args('on', { type: () => LocalDateValue }) on: string,
+  ): Promise<Enterprise> {
+    const reviewId = newAggregateId(request, `blacklist-out:${creditCode}`);
+    await this.commands.execute(request, CONTEXTS.supervision, 'RemoveFromBlacklist', { creditCode, reason, on, reviewId }, commandOptions(request, reason));
+    return this.current(creditCode, request.actor);
+  }
+
+  @Mutation(() => Enterprise, { description: 'Puts an enterprise on the list of key monitored enterprises of a year; public after review.' })
+  async listKeyMonitoredEnterprise(
+    @CurrentRequest() request: GatewayContext,
+    @Args('creditCode', { type: () => String }) creditCode: string,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<Enterprise> {
+    const reviewId = newAggregateId(request, `key-monitored:${creditCode}:${year}`);
+    await this.commands.execute(request, CONTEXTS.supervision, 'ListKeyMonitoredEnterprise', { creditCode, year, reviewId }, commandOptions(request));
+    return this.current(creditCode, request.actor);
+  }
+
+  private today(): string {
+    return localDateOf(this.clock.now());
+  }
+
+  private async current(creditCode: string, actor: Actor): Promise<Enterprise> {
+    const code = requireCreditCode('creditCode', creditCode);
+    const view = await this.queries.enterprise(code, actor);
+    if (!view) throw notFound('ENTERPRISE_NOT_FOUND', `No enterprise with credit code ${code} is registered.`);
+    return toEnterprise(view);
+  }
+}
