@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addCalendarDays, isLocalDate, localDateOf } from '@gongkai/calendar';
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { clockShiftEnv, eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
 
 jest.setTimeout(120_000);
 
@@ -19,25 +19,6 @@ const SHIFT_DAYS = 31;
 const today = localDateOf(new Date());
 const later = addCalendarDays(today, SHIFT_DAYS);
 const CONTACT = 'zhang.commenter@example.com';
-
-const clockShiftPreload = (dir: string): string => {
-  const file = join(dir, 'clock-shift.cjs');
-  writeFileSync(
-    file,
-    `const shift = Number(process.env.GONGKAI_E2E_CLOCK_SHIFT_MS || 0);
-const RealDate = Date;
-function ShiftedDate(...args) {
-  if (!new.target) return new RealDate(RealDate.now() + shift).toString();
-  return args.length === 0 ? new RealDate(RealDate.now() + shift) : new RealDate(...args);
-}
-Object.setPrototypeOf(ShiftedDate, RealDate);
-ShiftedDate.prototype = RealDate.prototype;
-ShiftedDate.now = () => RealDate.now() + shift;
-globalThis.Date = ShiftedDate;
-`,
-  );
-  return file;
-};
 
 /** The last day of a validity of `years` from `effectiveOn`: the day before the anniversary. */
 const validUntil = (effectiveOn: string, years: number): string => {
@@ -110,7 +91,6 @@ interface DraftResult {
 
 describe('Decisions, end to end through GraphQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-decisions-'));
-  const preload = clockShiftPreload(dataDir);
   let platform: PlatformProcess | undefined;
   let regulations: Record<string, string>;
   let office: Record<string, string>;
@@ -123,7 +103,7 @@ describe('Decisions, end to end through GraphQL', () => {
   const start = async (shiftDays: number) => {
     platform = await startPlatformProcess({
       dataDir,
-      env: { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${preload}`.trim(), GONGKAI_E2E_CLOCK_SHIFT_MS: String(shiftDays * DAY_MS) },
+      env: clockShiftEnv(dataDir, shiftDays * DAY_MS),
     });
     [regulations, office, reviewer] = await Promise.all([loginAs(url(), 'regulations'), loginAs(url(), 'office'), loginAs(url(), 'reviewer')]);
   };

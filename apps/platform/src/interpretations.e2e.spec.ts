@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventually, graphql, type GraphqlResponse, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { clockShiftEnv, eventually, graphql, type GraphqlResponse, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
 
 jest.setTimeout(180_000);
 
@@ -19,25 +19,6 @@ jest.setTimeout(180_000);
  */
 const DAYS = { consultation: '2026-04-01T02:00:00Z', adoption: '2026-04-02T02:00:00Z', late: '2026-04-09T02:00:00Z' } as const;
 const NOTE = '监测：有自媒体账号借机散布不实信息，暂不对外';
-
-const clockPreload = (dir: string): string => {
-  const file = join(dir, 'clock-shift.cjs');
-  writeFileSync(
-    file,
-    `const shift = Number(process.env.GONGKAI_E2E_CLOCK_SHIFT_MS || 0);
-const RealDate = Date;
-function ShiftedDate(...args) {
-  if (!new.target) return new RealDate(RealDate.now() + shift).toString();
-  return args.length === 0 ? new RealDate(RealDate.now() + shift) : new RealDate(...args);
-}
-Object.setPrototypeOf(ShiftedDate, RealDate);
-ShiftedDate.prototype = RealDate.prototype;
-ShiftedDate.now = () => RealDate.now() + shift;
-globalThis.Date = ShiftedDate;
-`,
-  );
-  return file;
-};
 
 const INTERPRETATION_FIELDS = `id documentId document { id title documentNumber } department { code } form title content mediaUrl interpreters
   version status publishedVersion publishedOn pendingReviewId interpretationDueOn onTime`;
@@ -110,7 +91,6 @@ const interpretationInput = (documentId: string, change: Record<string, unknown>
 
 describe('Interpretations and public-opinion responses, end to end through GraphQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-interpretations-'));
-  const preload = clockPreload(dataDir);
   let platform: PlatformProcess | undefined;
   const users: Record<string, Record<string, string>> = {};
   const ids: Record<string, string> = {};
@@ -125,7 +105,7 @@ describe('Interpretations and public-opinion responses, end to end through Graph
   };
   const start = async (instant: string) => {
     const shift = Date.parse(instant) - Date.now();
-    platform = await startPlatformProcess({ dataDir, env: { NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --require ${preload}`.trim(), GONGKAI_E2E_CLOCK_SHIFT_MS: String(shift) } });
+    platform = await startPlatformProcess({ dataDir, env: clockShiftEnv(dataDir, shift) });
     for (const user of ['regulations', 'supervision', 'window', 'office', 'reviewer', 'auditor']) users[user] = await loginAs(url(), user);
   };
   const stop = async () => {

@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './nats-server';
 export * from './app-process';
 export * from './distributed-platform';
+export * from './clock-shift';
