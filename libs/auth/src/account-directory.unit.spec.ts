@@ -17,6 +17,7 @@ describe('demo accounts', () => {
     expect(DEMO_ACCOUNTS.map((a) => a.username)).toEqual([
       'admin',
       'office',
+      'leader',
       'reviewer',
       'window',
       'regulations',

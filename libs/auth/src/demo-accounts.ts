@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = Object.freeze([
     agencyCode: CITY_AGENCY_CODE,
     departmentCode: 'OFFICE',
   },
+  { id: 'demo-leader', username: 'leader', displayName: '局领导（演示）', roles: ['leader'], agencyCode: CITY_AGENCY_CODE },
   { id: 'demo-reviewer', username: 'reviewer', displayName: '保密审查员（演示）', roles: ['reviewer'], agencyCode: CITY_AGENCY_CODE },
   {
     id: 'demo-window',
