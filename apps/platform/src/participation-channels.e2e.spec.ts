@@ -1,12 +1,16 @@
 import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
 import request from 'supertest';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
 const DRAFT = `mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { id } }`;
 const REQUEST = `mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }`;
-const REVIEWS = `query { publicationReviews(status: PENDING) { id itemId } }`;
+const REVIEWS = `query { publicationReviews(status: PENDING) { id itemId itemVersion } }`;
 const APPROVE = `mutation($id: ID!) { approvePublicationReview(id: $id, comment: "ok") { id } }`;
+const ACTIVITY_FIELDS = 'id title date place organiser participants summary version publicationStatus publishedVersion pendingReviewId department { code }';
+const ANNOUNCE = `mutation($input: ActivityInput!) { announceActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+const OUTCOME = `mutation($id: ID!, $participants: Int!, $summary: String!) { recordActivityOutcome(id: $id, participants: $participants, summary: $summary) { ${ACTIVITY_FIELDS} } }`;
+const ACTIVITIES = `query($from: Date, $to: Date) { activities(from: $from, to: $to) { ${ACTIVITY_FIELDS} } }`;
 
 const guide = {
   name: '建设项目环境影响登记表备案',
@@ -23,11 +27,106 @@ const guide = {
   contact: '0766-8888888',
 };
 
-describe('Channels, end to end: a publication reaches the Atom feeds', () => {
+/** Today in Asia/Shanghai, where the platform counts dates. */
+const shanghaiDate = (offsetDays = 0): string => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+type Element = { name: string; attributes: Record<string, string>; children: Element[]; text: string };
+
+/**
+ * A strict reading of the XML the platform serves: every tag closed in order, attributes quoted,
+ * only the predefined entities. Returns the document element, or throws where the XML is malformed.
+ */
+const parseXml = (xml: string): Element => {
+  const body = xml.replace(/^<\?xml version="1\.0" encoding="utf-8"\?>\s*/, '');
+  const stack: Element[] = [{ name: '#document', attributes: {}, children: [], text: '' }];
+  const token = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  let match: RegExpExecArray | null;
+  while (token.lastIndex < body.length && (match = token.exec(body))) {
+    const [, closing, name, attributeText, selfClosing, text] = match;
+    const top = stack[stack.length - 1];
+    if (text !== undefined) {
+      if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/.test(text)) throw new Error(`bad entity in ${JSON.stringify(text)}`);
+      top.text += text;
+      continue;
+    }
+    if (closing) {
+      if (top.name !== name) throw new Error(`</${name}> closes <${top.name}>`);
+      stack.pop();
+      continue;
+    }
+    const attributes = Object.fromEntries([...(attributeText ?? '').matchAll(/([\w:.-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+    const element: Element = { name: name!, attributes, children: [], text: '' };
+    top.children.push(element);
+    if (!selfClosing) stack.push(element);
+  }
+  if (token.lastIndex !== body.length || stack.length !== 1) throw new Error(`malformed XML near ${JSON.stringify(body.slice(token.lastIndex, token.lastIndex + 40))}`);
+  const [root] = stack[0].children;
+  if (!root || stack[0].children.length !== 1) throw new Error('an XML document has exactly one root element');
+  return root;
+};
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+
+/** The RFC 4287 rules a feed reader relies on; returns every violation found (none for a conforming feed). */
+const atomViolations = (xml: string): string[] => {
+  const problems: string[] = [];
+  const feed = parseXml(xml);
+  const one = (parent: Element, name: string, where: string): Element | undefined => {
+    const found = parent.children.filter((c) => c.name === name);
+    if (found.length !== 1) problems.push(`${where} has ${found.length} atom:${name} (needs exactly one, RFC 4287 §4.1)`);
+    return found[0];
+  };
+  if (feed.name !== 'feed' || feed.attributes['xmlns'] !== 'http://www.w3.org/2005/Atom') problems.push('the root is not an atom:feed in the Atom namespace');
+  const feedId = one(feed, 'id', 'feed');
+  if (feedId && !IRI.test(feedId.text)) problems.push(`feed id ${feedId.text} is not an IRI`);
+  one(feed, 'title', 'feed');
+  const updated = one(feed, 'updated', 'feed');
+  if (updated && !RFC3339.test(updated.text)) problems.push(`feed updated ${updated.text} is not an RFC 3339 date-time`);
+  const links = feed.children.filter((c) => c.name === 'link');
+  if (!links.some((l) => l.attributes['rel'] === 'self' && /^https?:\/\//.test(l.attributes['href'] ?? ''))) problems.push('feed has no absolute link rel="self"');
+  const entries = feed.children.filter((c) => c.name === 'entry');
+  const feedHasAuthor = feed.children.some((c) => c.name === 'author' && c.children.some((n) => n.name === 'name' && n.text.trim() !== ''));
+  const ids = new Set<string>();
+  for (const [index, entry] of entries.entries()) {
+    const where = `entry ${index + 1}`;
+    const id = one(entry, 'id', where);
+    if (id && !IRI.test(id.text)) problems.push(`${where} id ${id.text} is not an IRI`);
+    if (id && ids.has(id.text)) problems.push(`${where} repeats the id ${id.text}`);
+    if (id) ids.add(id.text);
+    const title = one(entry, 'title', where);
+    if (title && title.text.trim() === '') problems.push(`${where} has an empty title`);
+    const entryUpdated = one(entry, 'updated', where);
+    if (entryUpdated && !RFC3339.test(entryUpdated.text)) problems.push(`${where} updated ${entryUpdated.text} is not an RFC 3339 date-time`);
+    const hasContent = entry.children.some((c) => c.name === 'content');
+    if (!hasContent && !entry.children.some((c) => c.name === 'link' && (c.attributes['rel'] ?? 'alternate') === 'alternate')) problems.push(`${where} has neither content nor an alternate link (§4.1.1)`);
+    if (!hasContent && !entry.children.some((c) => c.name === 'summary')) problems.push(`${where} has no content and no summary (§4.1.1)`);
+    if (!feedHasAuthor && !entry.children.some((c) => c.name === 'author')) problems.push(`${where} has no author, nor has the feed (§4.1.1)`);
+  }
+  return problems;
+};
+
+describe('Channels, end to end: Atom feeds and outreach activities', () => {
   let platform: PlatformProcess;
+  let window: Record<string, string>;
+  let reviewer: Record<string, string>;
+  let office: Record<string, string>;
+  /** The service guides published by the first test. */
+  const items: string[] = [];
+
+  const approveReviewOf = async (itemId: string, itemVersion = 1): Promise<void> => {
+    const review = await eventually(async () =>
+      (await graphql<{ publicationReviews: { id: string; itemId: string; itemVersion: number }[] }>(platform.baseUrl, REVIEWS, {}, reviewer)).data?.publicationReviews.find(
+        (r) => r.itemId === itemId && r.itemVersion === itemVersion,
+      ),
+    );
+    const approved = await graphql(platform.baseUrl, APPROVE, { id: review.id }, reviewer);
+    expect(approved.errors).toBeUndefined();
+  };
 
   beforeAll(async () => {
     platform = await startPlatformProcess();
+    [window, reviewer, office] = await Promise.all([loginAs(platform.baseUrl, 'window'), loginAs(platform.baseUrl, 'reviewer'), loginAs(platform.baseUrl, 'office')]);
   });
 
   afterAll(async () => {
@@ -35,31 +134,93 @@ describe('Channels, end to end: a publication reaches the Atom feeds', () => {
     platform?.cleanup();
   });
 
-  it('lists a newly approved service guide in the feeds within seconds, as valid Atom', async () => {
-    const window = await loginAs(platform.baseUrl, 'window');
-    const reviewer = await loginAs(platform.baseUrl, 'reviewer');
+  it('lists a newly approved service guide in the feeds within seconds, as valid Atom (RFC 4287)', async () => {
     const empty = await request(platform.baseUrl).get('/feeds/all.atom');
     expect(empty.status).toBe(200);
     expect(empty.headers['content-type']).toContain('application/atom+xml');
     expect(empty.text).not.toContain('<entry>');
+    expect(atomViolations(empty.text)).toEqual([]);
 
-    const item = (await graphql<{ draftServiceItem: { id: string } }>(platform.baseUrl, DRAFT, { input: guide }, window)).data!.draftServiceItem;
-    await graphql(platform.baseUrl, REQUEST, { id: item.id }, window);
-    const review = await eventually(async () => (await graphql<{ publicationReviews: { id: string; itemId: string }[] }>(platform.baseUrl, REVIEWS, {}, reviewer)).data?.publicationReviews.find((r) => r.itemId === item.id));
+    for (const name of [guide.name, '排污许可证核发 <简易> & “重点”']) {
+      const item = (await graphql<{ draftServiceItem: { id: string } }>(platform.baseUrl, DRAFT, { input: { ...guide, name } }, window)).data!.draftServiceItem;
+      await graphql(platform.baseUrl, REQUEST, { id: item.id }, window);
+      items.push(item.id);
+    }
     const approvedAt = Date.now();
-    await graphql(platform.baseUrl, APPROVE, { id: review.id }, reviewer);
+    for (const id of items) await approveReviewOf(id);
 
     for (const path of ['/feeds/all.atom', '/feeds/services-catalog.atom', '/feeds/services-catalog/service-guide.atom']) {
       const feed = await eventually(async () => {
         const response = await request(platform.baseUrl).get(path);
-        return response.text.includes(`SERVICE_GUIDE/${item.id}`) ? response : undefined;
+        return items.every((id) => response.text.includes(`SERVICE_GUIDE/${id}`)) ? response : undefined;
       });
-      expect(feed.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      expect(atomViolations(feed.text)).toEqual([]);
       expect(feed.text).toContain('<title type="text">建设项目环境影响登记表备案</title>');
+      expect(feed.text).toContain('<title type="text">排污许可证核发 &lt;简易&gt; &amp; “重点”</title>');
     }
     expect(Date.now() - approvedAt).toBeLessThan(10_000);
     const other = await request(platform.baseUrl).get('/feeds/decisions.atom');
-    expect(other.text).not.toContain(item.id);
+    expect(atomViolations(other.text)).toEqual([]);
+    expect(other.text).not.toContain(items[0]);
     expect((await request(platform.baseUrl).get('/feeds/nonsense')).status).toBe(404);
+  });
+
+  it('proves each publication’s channels by its delivery records, to anyone', async () => {
+    const item = { id: items[0]! };
+    const channels = await graphql<{ publicationChannels: { publication: object; feedEntryId: string; channelsDelivered: string[]; deliveries: { channel: string; status: string; location: string }[]; webhookDeliveries: unknown[] } }>(
+      platform.baseUrl,
+      `query($id: ID!) { publicationChannels(itemType: "SERVICE_GUIDE", itemId: $id) { publication { itemType itemId itemVersion context category } feedEntryId channelsDelivered deliveries { channel status location } webhookDeliveries { id } } }`,
+      { id: item.id },
+    );
+    expect(channels.errors).toBeUndefined();
+    expect(channels.data!.publicationChannels).toEqual({
+      publication: { itemType: 'SERVICE_GUIDE', itemId: item.id, itemVersion: 1, context: 'services-catalog', category: 'service-guide' },
+      feedEntryId: `tag:gongkai.yfepb.gov.cn,2017:SERVICE_GUIDE/${item.id}`,
+      channelsDelivered: ['Atom feeds'],
+      deliveries: [{ channel: 'ATOM_FEED', status: 'DELIVERED', location: '/feeds/all.atom /feeds/services-catalog.atom /feeds/services-catalog/service-guide.atom' }],
+      webhookDeliveries: [],
+    });
+    const feed = await request(platform.baseUrl).get('/feeds/services-catalog/service-guide.atom');
+    expect(feed.text).toContain(`<id>${channels.data!.publicationChannels.feedEntryId}</id>`);
+    const never = await graphql(platform.baseUrl, `{ publicationChannels(itemType: "SERVICE_GUIDE", itemId: "no-such-item") { feedEntryId } }`);
+    expect(never.data).toEqual({ publicationChannels: null });
+  });
+
+  it('announces an outreach activity, publishes it after review, then its outcome after another review', async () => {
+    const today = shanghaiDate();
+    const input = { title: '六五环境日主题宣传', date: today, place: '云浮市人民广场', organiser: '云浮市环境保护局办公室', description: '发放宣传资料，现场解答群众问题。' };
+
+    const anonymousTry = await graphql(platform.baseUrl, ANNOUNCE, { input });
+    expect(anonymousTry.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', rule: 'ROLE_REQUIRED' });
+    const past = await graphql(platform.baseUrl, ANNOUNCE, { input: { ...input, date: shanghaiDate(-2) } }, office);
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'ACTIVITY_DATE_PAST' });
+    const badDate = await graphql(platform.baseUrl, ANNOUNCE, { input: { ...input, date: '2026-02-30' } }, office);
+    expect(badDate.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    type Activity = { id: string; version: number; participants: number | null; publicationStatus: string; pendingReviewId: string | null; department: { code: string } };
+    const announced = (await graphql<{ announceActivity: Activity }>(platform.baseUrl, ANNOUNCE, { input }, office)).data!.announceActivity;
+    expect(announced).toMatchObject({ version: 1, publicationStatus: 'PENDING_REVIEW', department: { code: 'OFFICE' } });
+    const list = async (headers: Record<string, string> = {}) => (await graphql<{ activities: Activity[] }>(platform.baseUrl, ACTIVITIES, { from: today, to: today }, headers)).data!.activities;
+    expect(await list()).toEqual([]);
+    expect((await list(window)).map((a) => a.id)).toEqual([announced.id]);
+
+    await approveReviewOf(announced.id, 1);
+    const published = await eventually(async () => (await list()).find((a) => a.id === announced.id));
+    expect(published).toMatchObject({ version: 1, participants: null, publicationStatus: 'PUBLISHED', pendingReviewId: null });
+    expect((await graphql<{ activities: Activity[] }>(platform.baseUrl, ACTIVITIES, { from: shanghaiDate(1) }, {})).data!.activities).toEqual([]);
+    const feed = await eventually(async () => {
+      const response = await request(platform.baseUrl).get('/feeds/participation/outreach-activity.atom');
+      return response.text.includes(`OUTREACH_ACTIVITY/${announced.id}`) ? response : undefined;
+    });
+    expect(atomViolations(feed.text)).toEqual([]);
+
+    const bad = await graphql(platform.baseUrl, OUTCOME, { id: announced.id, participants: -3, summary: '无' }, office);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'OUT_OF_RANGE' });
+    const recorded = (await graphql<{ recordActivityOutcome: Activity }>(platform.baseUrl, OUTCOME, { id: announced.id, participants: 320, summary: '发放资料 1,200 份，解答咨询 86 人次。' }, office)).data!.recordActivityOutcome;
+    expect(recorded).toMatchObject({ version: 2, participants: 320, publicationStatus: 'PENDING_REVIEW' });
+    expect((await list()).find((a) => a.id === announced.id)).toMatchObject({ version: 1, participants: null });
+
+    await approveReviewOf(announced.id, 2);
+    await eventually(async () => (await list()).find((a) => a.id === announced.id && a.version === 2 && a.participants === 320));
   });
 });

@@ -6,3 +6,4 @@ export * from './organisation';
 export * from './validation';
 export * from './scope';
 export * from './working-days';
+export * from './tracking-credentials';

@@ -4,5 +4,6 @@ export * from './tokens';
 export * from './decider-command-handler';
 export * from './instrumented-handler';
 export * from './publish-reviewed-versions';
+export * from './deadline-watch';
 export * from './in-process/in-process-command-bus';
 export * from './in-process/in-process-event-bus';

@@ -9,18 +9,21 @@ import {
   type DecideContext,
   type Decider,
   notFound,
+  requireAccessKeyHash,
   requireAgencyScope,
   requireDepartment,
   requireDepartmentScope,
   requireOneOf,
   requireRole,
   requireText,
+  requireTrackingCode,
 } from '@gongkai/kernel';
+import { DEFAULT_ANSWER_LIMIT_WORKING_DAYS, requireAnswerLimit } from './answer-limits';
+import { answerDueOnOf, escalate, workingDaysTakenOf } from './public-message-deadlines';
 import {
   evolvePublicMessage,
   initialPublicMessageState,
   MESSAGE_KINDS,
-  type MessageKind,
   type PublicMessageEvent,
   type PublicMessageRecord,
   type PublicMessageState,
@@ -30,9 +33,6 @@ import {
 export const PUBLIC_MESSAGE_ITEM_TYPE = 'PUBLIC_MESSAGE_ANSWER';
 export const MAX_MESSAGE_LENGTH = 5000;
 
-/** Answer time limits in working days, per kind; the issue sets 5 as the default for every kind. */
-export const ANSWER_LIMIT_WORKING_DAYS: Readonly<Record<MessageKind, number>> = { INQUIRY: 5, SUGGESTION: 5, COMPLAINT: 5 };
-
 /** Messages arrive at the office, which co-ordinates open-government work and routes them on. */
 const RECEIVING_DEPARTMENT = 'OFFICE';
 
@@ -40,8 +40,6 @@ const RECEIVING_DEPARTMENT = 'OFFICE';
 export const COMPLAINT_REDIRECT_NOTE =
   '投诉举报事项请通过信访渠道（12345 热线或信访窗口）依照《信访工作条例》办理；本栏目不作为投诉处理渠道。 Complaints are handled under the petition procedure (信访), not as messages (cf. Regulations Art. 39).';
 
-const TRACKING_CODE = /^[0-9A-Z]{2,8}(-[0-9A-Z]{4}){1,4}$/;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 const SEALED_CIPHERTEXT = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /** The vault key a message's author name and contact are encrypted under. */
@@ -50,13 +48,25 @@ export const authorKeyOf = (messageId: string): string => `public-message:${mess
 export type PublicMessageCommand =
   | {
       type: 'SubmitPublicMessage';
-      data: { messageId: string; kind: string; subject: string; text: string; publishable: boolean; trackingCode: string; accessKeyHash: string; author?: SealedAuthor };
+      data: {
+        messageId: string;
+        kind: string;
+        subject: string;
+        text: string;
+        publishable: boolean;
+        trackingCode: string;
+        accessKeyHash: string;
+        author?: SealedAuthor;
+        /** The limit for this kind in force today, looked up by the gateway from the office's answer limits; 5 when absent. */
+        answerLimitWorkingDays?: number;
+      };
     }
   | { type: 'RoutePublicMessage'; data: { messageId: string; departmentCode: string } }
   | { type: 'AnswerPublicMessage'; data: { messageId: string; answer: string; reviewId: string } }
   | { type: 'PublishReviewedPublicMessage'; data: { messageId: string; version: number; contentHash: string; reviewId: string } }
   | { type: 'HidePublicMessage'; data: { messageId: string; reason: string } }
-  | { type: 'RatePublicMessage'; data: { messageId: string; accessKeyHash: string; rating: number } };
+  | { type: 'RatePublicMessage'; data: { messageId: string; accessKeyHash: string; rating: number } }
+  | { type: 'EscalateOverduePublicMessage'; data: { messageId: string } };
 
 type CommandOf<T extends PublicMessageCommand['type']> = Extract<PublicMessageCommand, { type: T }>;
 
@@ -98,11 +108,9 @@ const submit = (command: CommandOf<'SubmitPublicMessage'>, state: PublicMessageS
   const subject = requireText('subject', data.subject, { max: 200 });
   const text = requireText('text', data.text, { max: MAX_MESSAGE_LENGTH });
   if (typeof data.publishable !== 'boolean') throw badInput('REQUIRED', 'publishable must say whether the message may be published.', { field: 'publishable' });
-  const trackingCode = requireText('trackingCode', data.trackingCode, { max: 40 });
-  if (!TRACKING_CODE.test(trackingCode)) throw badInput('INVALID_TRACKING_CODE', 'trackingCode is not a tracking code this platform issues.', { field: 'trackingCode' });
-  if (typeof data.accessKeyHash !== 'string' || !SHA256_HEX.test(data.accessKeyHash)) {
-    throw badInput('ACCESS_KEY_NOT_HASHED', 'Only the SHA-256 hash of the access key is stored, never the key.', { field: 'accessKeyHash' });
-  }
+  const trackingCode = requireTrackingCode(data.trackingCode);
+  const accessKeyHash = requireAccessKeyHash(data.accessKeyHash);
+  const answerLimitWorkingDays = data.answerLimitWorkingDays === undefined ? DEFAULT_ANSWER_LIMIT_WORKING_DAYS : requireAnswerLimit(kind, data.answerLimitWorkingDays);
   const author = requireSealedAuthor(data.author, data.messageId);
   const receivedOn = localDateOf(context.now);
   const received: PublicMessageEvent = {
@@ -116,10 +124,11 @@ const submit = (command: CommandOf<'SubmitPublicMessage'>, state: PublicMessageS
       text,
       publishable: data.publishable,
       trackingCode,
-      accessKeyHash: data.accessKeyHash,
+      accessKeyHash,
       ...(author ? { author } : {}),
       receivedOn,
-      answerDueOn: context.calendar.addWorkingDays(receivedOn, ANSWER_LIMIT_WORKING_DAYS[kind]),
+      answerLimitWorkingDays,
+      answerDueOn: answerDueOnOf(context.calendar, receivedOn, answerLimitWorkingDays),
     },
   };
   if (kind !== 'COMPLAINT') return [received];
@@ -149,8 +158,8 @@ const answer = (command: CommandOf<'AnswerPublicMessage'>, state: PublicMessageS
       answeredBy: context.actor.id,
       answeredOn,
       answerDueOn: message.answerDueOn,
-      late: answeredOn > message.answerDueOn,
-      workingDaysTaken: context.calendar.workingDaysBetween(message.receivedOn, answeredOn),
+      late: message.answerDueOn !== null && answeredOn > message.answerDueOn,
+      workingDaysTaken: workingDaysTakenOf(context.calendar, message.receivedOn, answeredOn),
     },
   };
   // Only what the author allowed, and nothing hidden, goes to the review gate (先审查、后公开).
@@ -198,13 +207,18 @@ const hide = (command: CommandOf<'HidePublicMessage'>, state: PublicMessageState
   return [{ type: 'PublicMessageHidden', data: { messageId: message.messageId, reason, hiddenAt: context.now.toISOString() } }];
 };
 
-/** Only the author, holding the access key, rates the answer, once it exists. */
-const rate = (command: CommandOf<'RatePublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
-  const message = requireMessage(state, command.data.messageId);
-  const { rating } = command.data;
+/** A rating of the answer: 1 (poor) to 5 (very good). Checked at the edge too, before the key is. */
+export const requireRating = (rating: unknown): number => {
   if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5) {
     throw badInput('RATING_OUT_OF_RANGE', 'rating must be a whole number from 1 to 5.', { field: 'rating', min: 1, max: 5 });
   }
+  return rating;
+};
+
+/** Only the author, holding the access key, rates the answer, once it exists. */
+const rate = (command: CommandOf<'RatePublicMessage'>, state: PublicMessageState, context: DecideContext): PublicMessageEvent[] => {
+  const message = requireMessage(state, command.data.messageId);
+  const rating = requireRating(command.data.rating);
   if (command.data.accessKeyHash !== message.accessKeyHash) throw notFound('PUBLIC_MESSAGE_NOT_FOUND', 'No message matches this tracking code and access key.');
   if (message.status !== 'ANSWERED') throw conflict('PUBLIC_MESSAGE_NOT_ANSWERED', 'A message can be rated once it has been answered.');
   if (message.rating === rating) return [];
@@ -225,6 +239,8 @@ export const decidePublicMessage = (command: PublicMessageCommand, state: Public
       return hide(command, state, context);
     case 'RatePublicMessage':
       return rate(command, state, context);
+    case 'EscalateOverduePublicMessage':
+      return escalate(command.data.messageId, state, context);
     default:
       return assertNever(command);
   }

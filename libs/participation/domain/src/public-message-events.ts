@@ -29,14 +29,31 @@ export type PublicMessageEvent =
         accessKeyHash: string;
         author?: SealedAuthor;
         receivedOn: LocalDate;
-        answerDueOn: LocalDate;
+        /** The limit in force on the day of receipt (see answer-limits.ts). */
+        answerLimitWorkingDays: number;
+        /** Null only while no working-day calendar is loaded for the year it falls in: never guessed. */
+        answerDueOn: LocalDate | null;
       };
     }
   | { type: 'ComplaintRedirected'; data: { messageId: string; note: string; redirectedOn: LocalDate } }
   | { type: 'PublicMessageRouted'; data: { messageId: string; fromDepartmentCode: string; departmentCode: string; routedOn: LocalDate } }
   | {
       type: 'PublicMessageAnswered';
-      data: { messageId: string; answer: string; answeredBy: string; answeredOn: LocalDate; answerDueOn: LocalDate; late: boolean; workingDaysTaken: number };
+      data: {
+        messageId: string;
+        answer: string;
+        answeredBy: string;
+        answeredOn: LocalDate;
+        answerDueOn: LocalDate | null;
+        late: boolean;
+        /** Null when a year of the period has no calendar loaded. */
+        workingDaysTaken: number | null;
+      };
+    }
+  | {
+      /** An unanswered message past its due date, brought to the office (and the leadership) by the overdue watch. */
+      type: 'PublicMessageEscalated';
+      data: { messageId: string; departmentCode: string; answerDueOn: LocalDate; escalatedOn: LocalDate; escalatedTo: string };
     }
   | { type: 'PublicMessagePublicationRequested'; data: { messageId: string; version: number; contentHash: string } & PublicationRequestMarker }
   | { type: 'PublicMessagePublished'; data: { messageId: string; version: number; contentHash: string; reviewId: string; publishedAt: string } }
@@ -56,12 +73,14 @@ export interface PublicMessageRecord {
   readonly publishable: boolean;
   readonly accessKeyHash: string;
   readonly receivedOn: LocalDate;
-  readonly answerDueOn: LocalDate;
+  readonly answerLimitWorkingDays: number;
+  readonly answerDueOn: LocalDate | null;
   readonly answer?: string;
   readonly pendingReviewId?: string;
   readonly pendingContentHash?: string;
   readonly published: boolean;
   readonly hidden: boolean;
+  readonly escalated: boolean;
   readonly rating?: number;
 }
 
@@ -72,7 +91,7 @@ export const initialPublicMessageState = (): PublicMessageState => ({ status: 'N
 export const evolvePublicMessage = (state: PublicMessageState, event: PublicMessageEvent): PublicMessageState => {
   if (event.type === 'PublicMessageReceived') {
     const { author: _sealed, trackingCode: _code, ...data } = event.data;
-    return { ...data, status: 'RECEIVED', published: false, hidden: false };
+    return { ...data, status: 'RECEIVED', published: false, hidden: false, escalated: false };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -90,5 +109,7 @@ export const evolvePublicMessage = (state: PublicMessageState, event: PublicMess
       return { ...state, hidden: true };
     case 'PublicMessageRated':
       return { ...state, rating: event.data.rating };
+    case 'PublicMessageEscalated':
+      return { ...state, escalated: true };
   }
 };

@@ -27,6 +27,7 @@ const received: PublicMessageEvent = {
     trackingCode: 'YF26-ABCD-EFGH',
     accessKeyHash: hash,
     receivedOn: '2026-03-02',
+    answerLimitWorkingDays: 5,
     answerDueOn: '2026-03-09',
   },
 };

@@ -5,6 +5,8 @@ import {
   type DecideContext,
   type Decider,
   notFound,
+  requireAgencyScope,
+  requireDepartmentScope,
   requireList,
   requireRole,
   requireText,
@@ -21,6 +23,7 @@ import {
   type WebhookState,
 } from './webhook-events';
 
+const MIN_SECRET_LENGTH = 16;
 const FILTER_VALUE = /^[a-z][a-z0-9-]{0,63}$/;
 
 export type WebhookCommand = {
@@ -42,7 +45,10 @@ const register = (command: WebhookCommand, state: WebhookState, context: DecideC
   if (state.status !== 'NONE') throw conflict('WEBHOOK_EXISTS', `Webhook ${command.data.webhookId} already exists.`);
   const url = requireUrl('url', command.data.url);
   // A short secret can be guessed, and a guessed secret forges the bureau's publications.
-  const secret = requireText('secret', command.data.secret, { min: 16, max: 256 });
+  const secret = requireText('secret', command.data.secret, { max: 256 });
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw badInput('SECRET_TOO_SHORT', `secret must have at least ${MIN_SECRET_LENGTH} characters: a short secret can be guessed.`, { field: 'secret', min: MIN_SECRET_LENGTH });
+  }
   return [
     {
       type: 'WebhookRegistered',
@@ -127,8 +133,11 @@ const record = (command: Extract<WebhookDeliveryCommand, { type: 'RecordWebhookD
 };
 
 const replay = (command: Extract<WebhookDeliveryCommand, { type: 'ReplayWebhookDelivery' }>, state: WebhookDeliveryState, context: DecideContext): WebhookDeliveryEvent[] => {
-  requireRole(context.actor, 'admin', 'office');
+  requireRole(context.actor, 'staff', 'office', 'admin');
   const delivery = requireDelivery(state, command.data.deliveryId);
+  // Staff replay what their own department published; the office and admins any delivery.
+  requireAgencyScope(context.actor, delivery.agencyCode);
+  requireDepartmentScope(context.actor, delivery.departmentCode);
   if (delivery.status !== 'DEAD_LETTER') throw conflict('DELIVERY_NOT_DEAD_LETTERED', `Delivery ${delivery.deliveryId} is ${delivery.status.toLowerCase()}: only dead-lettered deliveries are replayed.`);
   return [{ type: 'WebhookDeliveryReplayRequested', data: { deliveryId: delivery.deliveryId, requestedBy: context.actor.id, requestedAt: context.now.toISOString() } }];
 };

@@ -25,10 +25,13 @@ export type WebhookDeliveryEvent =
 
 export type WebhookDeliveryState =
   | { status: 'NONE' }
-  | { status: DeliveryStatus; deliveryId: string; webhookId: string; attempts: number };
+  | { status: DeliveryStatus; deliveryId: string; webhookId: string; attempts: number; agencyCode: string; departmentCode: string };
 
 export const evolveWebhookDelivery = (state: WebhookDeliveryState, event: WebhookDeliveryEvent): WebhookDeliveryState => {
-  if (event.type === 'WebhookDeliveryScheduled') return { status: 'PENDING', deliveryId: event.data.deliveryId, webhookId: event.data.webhookId, attempts: 0 };
+  if (event.type === 'WebhookDeliveryScheduled') {
+    const { deliveryId, webhookId, publication } = event.data;
+    return { status: 'PENDING', deliveryId, webhookId, attempts: 0, agencyCode: publication.agencyCode, departmentCode: publication.departmentCode };
+  }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'WebhookDeliveryFailed':

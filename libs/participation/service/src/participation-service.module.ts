@@ -2,18 +2,20 @@ import { CONTEXTS } from '@gongkai/contracts';
 import { ContextServiceModule } from '@gongkai/messaging/nest';
 import { Module } from '@nestjs/common';
 import { WebhookDispatcherHost } from './channels/webhook-dispatcher.host';
+import { OverdueMessageWatchHost } from './messages/overdue-message-watch.host';
 import { PARTICIPATION_ROUTES } from './participation-routes';
+import { publishReviewedActivity } from './sagas/publish-reviewed-activity';
 import { publishReviewedPublicMessage } from './sagas/publish-reviewed-public-message';
 
-/** The participation write side: its commands, publishing reviewed answers, and delivering every publication to the webhooks. */
+/** The participation write side: its commands, publishing reviewed answers, escalating overdue messages, and delivering every publication to the webhooks. */
 @Module({
   imports: [
     ContextServiceModule.register({
       context: CONTEXTS.participation,
       routes: PARTICIPATION_ROUTES,
-      processManagers: (commands) => [publishReviewedPublicMessage(commands)],
+      processManagers: (commands) => [publishReviewedPublicMessage(commands), publishReviewedActivity(commands)],
     }),
   ],
-  providers: [WebhookDispatcherHost],
+  providers: [WebhookDispatcherHost, OverdueMessageWatchHost],
 })
 export class ParticipationServiceModule {}

@@ -1,11 +1,22 @@
-import { CITY_AGENCY_CODE, badInput, conflict, type DecideContext, requireAgency, requireAgencyScope, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
+import {
+  CITY_AGENCY_CODE,
+  badInput,
+  conflict,
+  type DecideContext,
+  requireAccessKeyHash,
+  requireAgency,
+  requireAgencyScope,
+  requireOneOf,
+  requireRole,
+  requireText,
+  requireTrackingCode,
+} from '@gongkai/kernel';
 import { requireSealedPersonalData } from './applicant';
 import type { CommandOf } from './information-request-commands';
 import type { InformationRequestEvent, InformationRequestState } from './information-request-events';
 import { requireDate, todayOf } from './request-rules';
 import { APPLICANT_TYPES, DELIVERY_METHODS, INFORMATION_FORMS, REQUEST_CHANNELS, type RequestChannel } from './request-terms';
 
-const TRACKING_CODE = /^[0-9A-Z]{2,8}(-[0-9A-Z]{4}){1,4}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** Only the keyed hash ever arrives: anything else could be an identity number in clear. */
@@ -40,11 +51,8 @@ export const receive = (
   // Regulations Art. 31
   const channel: RequestChannel = registered ? requireOneOf('channel', command.data.channel, REQUEST_CHANNELS) : 'ONLINE';
   const receivedOn = registered ? requireDate('receivedOn', command.data.receivedOn, context) : todayOf(context);
-  const trackingCode = requireText('trackingCode', data.trackingCode, { max: 40 });
-  if (!TRACKING_CODE.test(trackingCode)) throw badInput('INVALID_TRACKING_CODE', 'trackingCode is not a tracking code this platform issues.', { field: 'trackingCode' });
-  if (typeof data.accessKeyHash !== 'string' || !SHA256_HEX.test(data.accessKeyHash)) {
-    throw badInput('ACCESS_KEY_NOT_HASHED', 'Only the SHA-256 hash of the access key is stored, never the key.', { field: 'accessKeyHash' });
-  }
+  const trackingCode = requireTrackingCode(data.trackingCode);
+  const accessKeyHash = requireAccessKeyHash(data.accessKeyHash);
   return [
     {
       type: 'InformationRequestReceived',
@@ -55,7 +63,7 @@ export const receive = (
         channel,
         receivedOn,
         trackingCode,
-        accessKeyHash: data.accessKeyHash,
+        accessKeyHash,
         applicantType: requireOneOf('applicantType', data.applicantType, APPLICANT_TYPES),
         applicant: requireSealedPersonalData(data.applicant, data.requestId),
         ...fingerprintOf(data.applicantFingerprint),

@@ -104,7 +104,7 @@ describe('Webhook dispatcher against a real HTTP receiver', () => {
     expect(log.events.at(-1)?.type).toBe('WebhookDeliveryDeadLettered');
     expect(log.dispatcher.pendingDeliveries().size).toBe(0);
     answer = (_req, res) => res.end('ok');
-    await log.send({ context: 'participation', type: 'ReplayWebhookDelivery', data: { deliveryId: deliveryIdOf('w1', 'review-1') }, metadata: { actor: { id: 'admin', roles: ['admin'] }, correlationId: 'c' } });
+    await log.send({ context: 'participation', type: 'ReplayWebhookDelivery', data: { deliveryId: deliveryIdOf('w1', 'review-1') }, metadata: { actor: { id: 'admin', roles: ['admin'], agencyCode: '445300' }, correlationId: 'c' } });
     await runFor(log, 2);
     expect(log.events.at(-1)).toMatchObject({ type: 'WebhookDeliverySucceeded', data: { attempt: 5 } });
   });

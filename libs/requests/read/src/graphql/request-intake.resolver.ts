@@ -2,7 +2,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
 import { CommandGateway, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, RateLimited, toPage } from '@gongkai/graphql';
-import { conflict, requireRole } from '@gongkai/kernel';
+import { accessKeyHash, accessKeyOpens, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { validateApplicantPersonalData } from '@gongkai/requests/domain';
 import { Inject } from '@nestjs/common';
@@ -11,7 +11,6 @@ import { INFORMATION_REQUESTS, type InformationRequestDocument, PUBLISHED_REQUES
 import { trackingView } from '../information-request-visibility';
 import { APPLICANT_FINGERPRINTS, type ApplicantFingerprints } from '../personal-data/applicant-fingerprint';
 import { sealApplicant } from '../personal-data/applicant-seal';
-import { accessKeyHash, accessKeyOpens, newAccessKey, newTrackingCode, normaliseTrackingCode } from '../tracking-credentials';
 import { InformationRequestInput } from './information-request.inputs';
 import { InformationRequestReceipt, PublishedRequestAnswerConnection, RequestTracking } from './request-tracking.types';
 import { RequestChannel } from './request-enums';

@@ -2,13 +2,12 @@ import { defaultCalendar } from '@gongkai/calendar';
 import { CONTEXTS, streamIdOf } from '@gongkai/contracts';
 import { type CommandContext, handleCommand, InMemoryPersonalDataVault, verifyStreamChain } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
-import type { Actor } from '@gongkai/kernel';
+import { accessKeyHash, accessKeyOpens, type Actor, newAccessKey } from '@gongkai/kernel';
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
 import { informationRequestDecider, type InformationRequestCommand, validateApplicantPersonalData } from '@gongkai/requests/domain';
 import { INFORMATION_REQUESTS, type InformationRequestDocument } from '../information-request-document';
 import { informationRequestsProjection } from '../information-requests.projection';
 import { trackingView } from '../information-request-visibility';
-import { accessKeyHash, accessKeyOpens, newAccessKey } from '../tracking-credentials';
 import { openApplicant, sealApplicant } from './applicant-seal';
 
 const window: Actor = { id: 'demo-window', roles: ['staff'], agencyCode: '445300', departmentCode: 'SERVICE_WINDOW' };

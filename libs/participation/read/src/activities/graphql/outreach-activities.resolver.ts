@@ -1,0 +1,86 @@
+import { CONTEXTS } from '@gongkai/contracts';
+import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { type Actor, notFound } from '@gongkai/kernel';
+import { READ_STORE, type ReadStore } from '@gongkai/read-store';
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { OUTREACH_ACTIVITIES, type OutreachActivityDocument } from '../outreach-activity-document';
+import { activitiesFilter, viewOutreachActivity } from '../outreach-activity-visibility';
+import { ActivityInput, OutreachActivity } from './outreach-activity.types';
+import { toOutreachActivity } from './to-outreach-activity';
+
+/** A bureau holds a few dozen activities a year: a date range answers in one list, never cut short below this. */
+const MAX_ACTIVITIES = 1000;
+
+/** Outreach and education activities: announced, reviewed, published, and their outcome recorded. */
+@Resolver(() => OutreachActivity)
+export class OutreachActivitiesResolver {
+  constructor(
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly commands: CommandGateway,
+  ) {}
+
+  @Query(() => [OutreachActivity], { description: 'Activities by date, earliest first: the public sees published ones; staff also their agency’s activities under review.' })
+  async activities(
+    @CurrentActor() actor: Actor,
+    @Args('from', { type: () => LocalDateValue, nullable: true }) from: string | null,
+    @Args('to', { type: () => LocalDateValue, nullable: true }) to: string | null,
+  ): Promise<OutreachActivity[]> {
+    const documents = await this.store
+      .collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES)
+      .find(activitiesFilter(actor, { from, to }), { sort: { 'details.date': 1, _id: 1 }, limit: MAX_ACTIVITIES });
+    return documents.flatMap((document) => {
+      const view = viewOutreachActivity(document, actor);
+      return view ? [toOutreachActivity(view)] : [];
+    });
+  }
+
+  @Query(() => OutreachActivity, { nullable: true, description: 'One activity; null when it does not exist or is not visible to you.' })
+  async activity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<OutreachActivity | null> {
+    const document = await this.store.collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES).findOne({ _id: id });
+    const view = document ? viewOutreachActivity(document, actor) : null;
+    return view ? toOutreachActivity(view) : null;
+  }
+
+  @Mutation(() => OutreachActivity, { description: 'Announces an activity; the public sees it once its confidentiality review approves it (先审查、后公开).' })
+  async announceActivity(@CurrentRequest() request: GatewayContext, @Args('input', { type: () => ActivityInput }) input: ActivityInput): Promise<OutreachActivity> {
+    const activityId = newAggregateId(request, 'outreach-activity');
+    const { agencyCode, departmentCode, ...details } = input;
+    await this.commands.execute(
+      request,
+      CONTEXTS.participation,
+      'AnnounceActivity',
+      {
+        activityId,
+        agencyCode: agencyCode ?? request.actor.agencyCode,
+        details: { ...details, departmentCode: departmentCode ?? request.actor.departmentCode },
+        reviewId: newAggregateId(request, `review:${activityId}:1`),
+      },
+      this.options(request),
+    );
+    return this.current(activityId, request.actor);
+  }
+
+  @Mutation(() => OutreachActivity, { description: 'Records what happened at an activity, on or after its date; the record is reviewed before the public sees it.' })
+  async recordActivityOutcome(
+    @CurrentRequest() request: GatewayContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('participants', { type: () => Int }) participants: number,
+    @Args('summary', { type: () => String }) summary: string,
+  ): Promise<OutreachActivity> {
+    const reviewId = newAggregateId(request, `review:${id}:outcome`);
+    await this.commands.execute(request, CONTEXTS.participation, 'RecordActivityOutcome', { activityId: id, participants, summary, reviewId }, this.options(request));
+    return this.current(id, request.actor);
+  }
+
+  private options(request: GatewayContext): { idempotencyKey?: string } {
+    return request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {};
+  }
+
+  private async current(id: string, actor: Actor): Promise<OutreachActivity> {
+    const document = await this.store.collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES).findOne({ _id: id });
+    const view = document ? viewOutreachActivity(document, actor) : null;
+    if (!view) throw notFound('ACTIVITY_NOT_FOUND', `There is no outreach activity ${id}.`);
+    return toOutreachActivity(view);
+  }
+}

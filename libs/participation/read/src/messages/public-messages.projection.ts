@@ -1,0 +1,121 @@
+import type { PublicationSubject } from '@gongkai/contracts';
+import type { RecordedEvent } from '@gongkai/event-sourcing';
+import { type AnswerLimitsEvent, PUBLIC_MESSAGE_ITEM_TYPE, type PublicMessageEvent } from '@gongkai/participation/domain';
+import type { Projection, ReadStore } from '@gongkai/read-store';
+import { type AnswerLimitsDocument, MESSAGE_ANSWER_LIMITS, PUBLIC_MESSAGES, type PublicMessageDocument } from './public-message-document';
+
+type DataOf<T extends PublicMessageEvent['type']> = Extract<PublicMessageEvent, { type: T }>['data'];
+
+const MESSAGE_EVENTS: readonly PublicMessageEvent['type'][] = [
+  'PublicMessageReceived',
+  'ComplaintRedirected',
+  'PublicMessageRouted',
+  'PublicMessageAnswered',
+  'PublicMessagePublicationRequested',
+  'PublicMessagePublished',
+  'PublicMessageHidden',
+  'PublicMessageRated',
+  'PublicMessageEscalated',
+];
+
+/** The gate's verdicts other than approval: approval reaches us as PublicMessagePublished. */
+const REVIEW_VERDICTS = { PublicationReviewRejected: 'REJECTED', PublicationReviewSuperseded: 'SUPERSEDED' } as const;
+
+const received = (data: DataOf<'PublicMessageReceived'>, at: string): PublicMessageDocument => ({
+  _id: data.messageId,
+  agencyCode: data.agencyCode,
+  departmentCode: data.departmentCode,
+  routed: false,
+  kind: data.kind,
+  subject: data.subject,
+  text: data.text,
+  publishable: data.publishable,
+  trackingCode: data.trackingCode,
+  accessKeyHash: data.accessKeyHash,
+  author: data.author ?? null,
+  receivedOn: data.receivedOn,
+  receivedYear: Number(data.receivedOn.slice(0, 4)),
+  answerLimitWorkingDays: data.answerLimitWorkingDays,
+  answerDueOn: data.answerDueOn,
+  status: 'RECEIVED',
+  complaintNote: null,
+  answer: null,
+  publication: null,
+  hidden: null,
+  escalation: null,
+  rating: null,
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** What one event changes in a message that exists. */
+const changeOf = (event: RecordedEvent): Record<string, unknown> => {
+  switch (event.type as PublicMessageEvent['type']) {
+    case 'ComplaintRedirected':
+      return { status: 'REDIRECTED', complaintNote: (event.data as DataOf<'ComplaintRedirected'>).note };
+    case 'PublicMessageRouted':
+      return { departmentCode: (event.data as DataOf<'PublicMessageRouted'>).departmentCode, routed: true };
+    case 'PublicMessageAnswered': {
+      const { answer, answeredBy, answeredOn, late, workingDaysTaken } = event.data as DataOf<'PublicMessageAnswered'>;
+      return { status: 'ANSWERED', answer: { text: answer, answeredBy, answeredOn, late, workingDaysTaken } };
+    }
+    case 'PublicMessagePublicationRequested':
+      return { publication: { state: 'PENDING_REVIEW', reviewId: (event.data as DataOf<'PublicMessagePublicationRequested'>).publicationRequest.reviewId, publishedAt: null } };
+    case 'PublicMessagePublished': {
+      const data = event.data as DataOf<'PublicMessagePublished'>;
+      return { publication: { state: 'PUBLISHED', reviewId: data.reviewId, publishedAt: data.publishedAt } };
+    }
+    case 'PublicMessageHidden': {
+      const data = event.data as DataOf<'PublicMessageHidden'>;
+      return { hidden: { reason: data.reason, hiddenAt: data.hiddenAt } };
+    }
+    case 'PublicMessageRated':
+      return { rating: (event.data as DataOf<'PublicMessageRated'>).rating };
+    case 'PublicMessageEscalated': {
+      const { escalatedOn, escalatedTo, departmentCode } = event.data as DataOf<'PublicMessageEscalated'>;
+      return { escalation: { escalatedOn, escalatedTo, departmentCode } };
+    }
+    default:
+      return {};
+  }
+};
+
+/** Public messages for staff, authors and the public list; and the answer limits in force. */
+export const publicMessagesProjection: Projection = {
+  name: 'participation.public-messages',
+  version: 1,
+  collections: [PUBLIC_MESSAGES, MESSAGE_ANSWER_LIMITS],
+  indexes: {
+    [PUBLIC_MESSAGES]: [
+      { keys: { trackingCode: 1 }, unique: true },
+      { keys: { agencyCode: 1, departmentCode: 1, receivedOn: -1 } },
+      { keys: { 'publication.state': 1, 'publication.publishedAt': -1 } },
+      { keys: { receivedYear: 1 } },
+    ],
+  },
+  handles: [...MESSAGE_EVENTS, 'MessageAnswerLimitsSet', ...Object.keys(REVIEW_VERDICTS)],
+
+  async apply(event: RecordedEvent, store: ReadStore): Promise<void> {
+    const messages = store.collection<PublicMessageDocument>(PUBLIC_MESSAGES);
+    if (event.type === 'MessageAnswerLimitsSet') {
+      const { agencyCode, limits, reason, setBy, setOn } = (event.data as AnswerLimitsEvent['data']);
+      await store.collection<AnswerLimitsDocument>(MESSAGE_ANSWER_LIMITS).replaceOne({ _id: agencyCode }, { _id: agencyCode, limits, reason, setBy, setOn }, { upsert: true });
+      return;
+    }
+    if (event.type in REVIEW_VERDICTS) {
+      const { reviewId, subject } = event.data as { reviewId: string; subject: PublicationSubject };
+      if (subject.itemType !== PUBLIC_MESSAGE_ITEM_TYPE) return;
+      const state = REVIEW_VERDICTS[event.type as keyof typeof REVIEW_VERDICTS];
+      // Only the review still pending changes state: a late verdict on an old review leaves a publication alone.
+      await messages.updateOne({ _id: subject.itemId, 'publication.reviewId': reviewId, 'publication.state': 'PENDING_REVIEW' }, { $set: { 'publication.state': state, updatedAt: event.occurredAt } });
+      return;
+    }
+    if (event.type === 'PublicMessageReceived') {
+      const data = event.data as DataOf<'PublicMessageReceived'>;
+      await messages.replaceOne({ _id: data.messageId }, received(data, event.occurredAt), { upsert: true });
+      return;
+    }
+    const messageId = (event.data as { messageId: string }).messageId;
+    await messages.updateOne({ _id: messageId }, { $set: { ...changeOf(event), updatedAt: event.occurredAt } });
+  },
+};
