@@ -24,18 +24,35 @@ export interface WebhookSettings extends RetryPolicy {
 
 export const DEFAULT_WEBHOOK_SETTINGS: WebhookSettings = { baseDelayMs: 30_000, maxAttempts: 8, timeoutMs: 10_000, tickMs: 1_000 };
 
-/** Operators tune the retry series per deployment; tests shorten it to milliseconds. */
+const WEBHOOK_SETTING_NAMES: Readonly<Record<keyof WebhookSettings, string>> = {
+  baseDelayMs: 'PARTICIPATION_WEBHOOK_RETRY_BASE_MS',
+  maxAttempts: 'PARTICIPATION_WEBHOOK_MAX_ATTEMPTS',
+  timeoutMs: 'PARTICIPATION_WEBHOOK_TIMEOUT_MS',
+  tickMs: 'PARTICIPATION_WEBHOOK_TICK_MS',
+};
+
+/**
+ * Operators tune the retry series per deployment; tests shorten it to milliseconds. A value that is
+ * not a positive whole number is a problem named at start, never a silent fallback: an operator who
+ * set eight hours by mistake in minutes would otherwise never learn why deliveries go unretried.
+ */
+export const checkWebhookSettings = (env: Readonly<Record<string, string | undefined>>, problems: string[]): WebhookSettings => {
+  const setting = (key: keyof WebhookSettings): number => {
+    const name = WEBHOOK_SETTING_NAMES[key];
+    const text = env[name];
+    if (text === undefined || text === '') return DEFAULT_WEBHOOK_SETTINGS[key];
+    if (!/^[1-9]\d*$/.test(text)) problems.push(`${name} must be a positive whole number (got "${text}").`);
+    return Number(text);
+  };
+  return { baseDelayMs: setting('baseDelayMs'), maxAttempts: setting('maxAttempts'), timeoutMs: setting('timeoutMs'), tickMs: setting('tickMs') };
+};
+
+/** The settings, or an error naming every bad one. */
 export const webhookSettingsFrom = (env: Readonly<Record<string, string | undefined>>): WebhookSettings => {
-  const number = (name: string, fallback: number): number => {
-    const value = Number(env[name]);
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  };
-  return {
-    baseDelayMs: number('PARTICIPATION_WEBHOOK_RETRY_BASE_MS', DEFAULT_WEBHOOK_SETTINGS.baseDelayMs),
-    maxAttempts: number('PARTICIPATION_WEBHOOK_MAX_ATTEMPTS', DEFAULT_WEBHOOK_SETTINGS.maxAttempts),
-    timeoutMs: number('PARTICIPATION_WEBHOOK_TIMEOUT_MS', DEFAULT_WEBHOOK_SETTINGS.timeoutMs),
-    tickMs: number('PARTICIPATION_WEBHOOK_TICK_MS', DEFAULT_WEBHOOK_SETTINGS.tickMs),
-  };
+  const problems: string[] = [];
+  const settings = checkWebhookSettings(env, problems);
+  if (problems.length > 0) throw new Error(`The webhook channel cannot start:\n- ${problems.join('\n- ')}`);
+  return settings;
 };
 
 interface Subscriber extends WebhookTarget {
