@@ -238,6 +238,11 @@ describe('Channels, end to end: webhook subscribers', () => {
   });
 
   it('delivers nothing twice when the platform restarts in the middle of a retry series', async () => {
+    // A series long enough that the kill below always lands before the dead letter, however slow the machine.
+    const longSeries = { ...WEBHOOK_ENV, PARTICIPATION_WEBHOOK_MAX_ATTEMPTS: '12' };
+    await platform.stop();
+    platform = await startPlatformProcess({ dataDir: platform.dataDir, env: longSeries });
+    await login();
     behaviour['/sms'] = 'fail';
     const itemId = await publishGuide('危险废物转移联单审批');
     await deliveryOf('wechat', itemId, 'DELIVERED');
@@ -246,7 +251,7 @@ describe('Channels, end to end: webhook subscribers', () => {
 
     await platform.kill();
     behaviour['/sms'] = 'ok';
-    platform = await startPlatformProcess({ dataDir: platform.dataDir, env: WEBHOOK_ENV });
+    platform = await startPlatformProcess({ dataDir: platform.dataDir, env: longSeries });
     await login();
 
     const sms = await deliveryOf('sms', itemId, 'DELIVERED');
