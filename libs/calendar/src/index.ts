@@ -1,5 +1,7 @@
 export * from './local-date';
+export * from './local-date-input';
 export * from './working-day-calendar';
 export * from './statutory-years';
 export * from './validate-calendar-year';
 export { calendarYearNotLoaded } from './errors';
+export * from './calendar-registry';

@@ -1,14 +1,15 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { DECISIONS_PROJECTIONS, DecisionsReadModule } from '@gongkai/decisions/read';
-import { INTERPRETATIONS_PROJECTIONS, InterpretationsReadModule } from '@gongkai/interpretations/read';
+import { interpretationsProjections, InterpretationsReadModule } from '@gongkai/interpretations/read';
 import { InterpretationsServiceModule } from '@gongkai/interpretations/service';
 import { DecisionsServiceModule } from '@gongkai/decisions/service';
 import { OVERSIGHT_PROJECTIONS, OversightReadModule } from '@gongkai/oversight/read';
 import { OversightServiceModule } from '@gongkai/oversight/service';
 import { PARTICIPATION_PROJECTIONS, ParticipationReadModule } from '@gongkai/participation/read';
 import { ParticipationServiceModule } from '@gongkai/participation/service';
+import type { WorkingDayCalendar } from '@gongkai/kernel';
 import type { Projection } from '@gongkai/read-store';
-import { REQUESTS_PROJECTIONS, RequestsReadModule } from '@gongkai/requests/read';
+import { requestsProjections, RequestsReadModule } from '@gongkai/requests/read';
 import { RequestsServiceModule } from '@gongkai/requests/service';
 import { SERVICES_CATALOG_PROJECTIONS, ServicesCatalogReadModule } from '@gongkai/services-catalog/read';
 import { ServicesCatalogServiceModule } from '@gongkai/services-catalog/service';
@@ -38,13 +39,13 @@ export const READ_MODULES: readonly Type[] = [
   ParticipationReadModule,
 ];
 
-/** Every read model of the gateway, from every context. */
-export const ALL_PROJECTIONS: readonly Projection[] = [
+/** Every read model of the gateway, from every context; those that derive due dates count on the process's live calendar. */
+export const allProjections = (calendar: WorkingDayCalendar): readonly Projection[] => [
   ...SERVICES_CATALOG_PROJECTIONS,
   ...OVERSIGHT_PROJECTIONS,
-  ...REQUESTS_PROJECTIONS,
+  ...requestsProjections(calendar),
   ...DECISIONS_PROJECTIONS,
   ...SUPERVISION_PROJECTIONS,
-  ...INTERPRETATIONS_PROJECTIONS,
+  ...interpretationsProjections(calendar),
   ...PARTICIPATION_PROJECTIONS,
 ];

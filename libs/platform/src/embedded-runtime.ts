@@ -1,13 +1,14 @@
 import { RELAY_CHECKPOINT_EVERY } from './relay-settings';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { defaultCalendar } from '@gongkai/calendar';
+import { CalendarRegistry } from '@gongkai/calendar';
 import { type CheckpointStore, type EventStore, Relay } from '@gongkai/event-sourcing';
 import { SqliteEventStore, SqlitePersonalDataVault } from '@gongkai/event-sourcing/sqlite';
 import { type EventSubscription, InProcessCommandBus, InProcessEventBus } from '@gongkai/messaging';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
-import { ALL_PROJECTIONS } from './contexts';
+import { catchUpCalendarFromEventStore, takeCalendarEvent } from './calendar-feed';
+import { allProjections } from './contexts';
 import { eventLogAfter } from './event-log-source';
 
 
@@ -27,8 +28,9 @@ export class EmbeddedRuntime {
   readonly commands = new InProcessCommandBus();
   readonly events: InProcessEventBus;
   readonly readStore = new InMemoryReadStore();
-  readonly projections = new ProjectionRunner(this.readStore, ALL_PROJECTIONS);
-  readonly calendar = defaultCalendar();
+  /** The deciders', resolvers' and read models' calendar: a year an administrator loads counts at once. */
+  readonly calendar = new CalendarRegistry();
+  readonly projections = new ProjectionRunner(this.readStore, allProjections(this.calendar));
   readonly metrics = new PlatformMetrics('platform');
   private readonly relay: Relay;
   private projectionFeed: EventSubscription | undefined;
@@ -76,11 +78,17 @@ export class EmbeddedRuntime {
   /** Rebuilds the read models from the whole log, then keeps them fed from the bus. */
   async replayReadModels(): Promise<void> {
     const started = Date.now();
+    // The calendar first: read models replayed on it date every request as the loaded years say.
+    await catchUpCalendarFromEventStore(this.calendar, this.store);
     await this.projections.start((after) => eventLogAfter(this.store, after));
     this.replayedUpTo = Math.max(0, this.projections.position);
     this.projectionFeed = await this.events.subscribe({
       durableName: 'gateway.read-models',
-      handle: (event) => this.projections.handle(event),
+      // The calendar takes a loaded year before the read models that date requests on it see the event.
+      handle: (event) => {
+        takeCalendarEvent(this.calendar, event);
+        return this.projections.handle(event);
+      },
       // The read models keep their own positions beside their data: in memory, so from zero.
       checkpoint: { load: async () => Math.max(0, this.projections.position), save: async () => undefined },
     });

@@ -1,4 +1,4 @@
-import type { LocalDate, WorkingDayCalendar } from '@gongkai/kernel';
+import { isDomainError, type LocalDate, type WorkingDayCalendar } from '@gongkai/kernel';
 
 /**
  * 谁起草、谁解读、谁负责 (work plan, section 六 建立政策解读机制): the interpretation is published with
@@ -9,6 +9,20 @@ export const INTERPRETATION_WORKING_DAYS = 3;
 
 /** The last day the interpretation may be published; a year without a calendar loaded is an error, never a guess. */
 export const interpretationDueOn = (calendar: WorkingDayCalendar, publishedOn: LocalDate): LocalDate => calendar.addWorkingDays(publishedOn, INTERPRETATION_WORKING_DAYS);
+
+/**
+ * The due day, or null while the year it falls in has no calendar loaded. A document published in
+ * the last days of December is still recorded (the process manager that reports it must not park
+ * it); the day is worked out once an administrator loads the new year's notice.
+ */
+export const interpretationDueOnIfLoaded = (calendar: WorkingDayCalendar, publishedOn: LocalDate): LocalDate | null => {
+  try {
+    return interpretationDueOn(calendar, publishedOn);
+  } catch (error) {
+    if (isDomainError(error) && error.rule === 'CALENDAR_YEAR_NOT_LOADED') return null;
+    throw error;
+  }
+};
 
 /** On time when published no later than the due day (Asia/Shanghai dates, `YYYY-MM-DD` compare as text). */
 export const isOnTime = (publishedOn: LocalDate, dueOn: LocalDate): boolean => publishedOn <= dueOn;

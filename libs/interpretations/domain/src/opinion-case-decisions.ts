@@ -5,9 +5,8 @@ import {
   type DecideContext,
   notFound,
   requireAgency,
-  requireAgencyScope,
-  requireDepartmentScope,
   requireRole,
+  requireStaffFor,
   requireText,
 } from '@gongkai/kernel';
 import { pressConferenceDueAt, validateOpinionCase } from './opinion-case';
@@ -32,13 +31,6 @@ const requireCase = (state: OpinionCaseState, caseId: string): OpinionCase => {
   return state;
 };
 
-/** The lead department works the case; the office coordinates every case (法规科、办公室、信息中心). */
-const requireCaseHandler = (context: DecideContext, agencyCode: string, departmentCode: string): void => {
-  requireRole(context.actor, 'staff', 'office', 'admin');
-  requireAgencyScope(context.actor, agencyCode);
-  requireDepartmentScope(context.actor, departmentCode);
-};
-
 const requireOpen = (opinionCase: OpinionCase): void => {
   if (opinionCase.status === 'CLOSED') throw conflict('OPINION_CASE_CLOSED', `Public-opinion case ${opinionCase.caseId} is closed.`);
 };
@@ -46,7 +38,8 @@ const requireOpen = (opinionCase: OpinionCase): void => {
 const openCaseFor = (state: OpinionCaseState, caseId: string, context: DecideContext): OpinionCase => {
   requireRole(context.actor, 'staff', 'office', 'admin');
   const opinionCase = requireCase(state, caseId);
-  requireCaseHandler(context, opinionCase.agencyCode, opinionCase.details.departmentCode);
+  // The lead department works the case; the office coordinates every case (法规科、办公室、信息中心).
+  requireStaffFor(context, opinionCase.agencyCode, opinionCase.details.departmentCode);
   requireOpen(opinionCase);
   return opinionCase;
 };
@@ -56,7 +49,7 @@ export const registerOpinionCase = (command: OpinionCaseCommandOf<'RegisterOpini
   if (state.status !== 'NONE') throw conflict('OPINION_CASE_EXISTS', `Public-opinion case ${command.data.caseId} already exists.`);
   const agencyCode = requireAgency('agencyCode', command.data.agencyCode);
   const details = validateOpinionCase(command.data.details, context.now);
-  requireCaseHandler(context, agencyCode, details.departmentCode);
+  requireStaffFor(context, agencyCode, details.departmentCode);
   return [{ type: 'OpinionCaseRegistered', data: { caseId: command.data.caseId, agencyCode, details, pressConferenceDueAt: pressConferenceDueAt(details) } }];
 };
 

@@ -1,4 +1,4 @@
-import { badInput, requireDepartment, requireOneOf, requireText } from '@gongkai/kernel';
+import { badInput, requireBoolean, requireDepartment, requireOneOf, requireText } from '@gongkai/kernel';
 import { addClockHours, requirePastInstant } from './instant';
 
 /** Where the bureau first saw the public concern (舆情来源). */
@@ -48,11 +48,6 @@ export const isPressConferenceOverdue = (
   if (!facts.pressConferenceDueAt) return false;
   const settledAt = facts.firstPressConferenceAt ?? facts.closedAt ?? now.toISOString();
   return Date.parse(settledAt) > Date.parse(facts.pressConferenceDueAt);
-};
-
-const requireBoolean = (field: string, value: unknown): boolean => {
-  if (typeof value !== 'boolean') throw badInput('NOT_BOOLEAN', `${field} must be true or false.`, { field });
-  return value;
 };
 
 /** Validates raw input on `now`; every problem names its field and rule. */

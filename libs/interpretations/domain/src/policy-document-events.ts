@@ -20,7 +20,8 @@ export type PolicyDocumentEvent =
         title: string;
         documentNumber: string;
         publishedOn: LocalDate;
-        interpretationDueOn: LocalDate;
+        /** Null while the calendar year it falls in is not loaded: worked out again once it is. */
+        interpretationDueOn: LocalDate | null;
         /** False: no interpretation was submitted with the document — flagged the moment it is published. */
         interpretationSubmitted: boolean;
       };
@@ -92,7 +93,7 @@ export const evolvePolicyDocument = (state: PolicyDocumentState, event: PolicyDo
   if (event.type === 'PolicyDocumentPublished') {
     const { documentId, agencyCode, departmentCode, title, publishedOn, interpretationDueOn } = event.data;
     const interpretations = state.status === 'NONE' ? new Map() : state.interpretations;
-    return { status: 'PUBLISHED', documentId, agencyCode, departmentCode, title, publishedOn, interpretationDueOn, interpretations };
+    return { status: 'PUBLISHED', documentId, agencyCode, departmentCode, title, publishedOn, interpretationDueOn: interpretationDueOn ?? undefined, interpretations };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {

@@ -1,4 +1,4 @@
-import { badInput, conflict, contentHash, type DecideContext, notFound, requireAgencyScope, requireDepartmentScope, requireRole } from '@gongkai/kernel';
+import { badInput, conflict, contentHash, type DecideContext, notFound, requireStaffFor } from '@gongkai/kernel';
 import type { InterpretationContent } from './interpretation-content';
 import type { InterpretationRecord, PolicyDocument, PolicyDocumentState } from './policy-document-events';
 
@@ -24,11 +24,8 @@ export const requireNotWithdrawn = (document: PolicyDocument): void => {
 };
 
 /** Interpretation work is the drafting department's (谁起草、谁解读), or the office's. */
-export const requireInterpreterFor = (context: DecideContext, document: PolicyDocument, departmentCode: string): void => {
-  requireRole(context.actor, 'staff', 'office', 'admin');
-  requireAgencyScope(context.actor, document.agencyCode);
-  requireDepartmentScope(context.actor, departmentCode);
-};
+export const requireInterpreterFor = (context: DecideContext, document: PolicyDocument, departmentCode: string): void =>
+  requireStaffFor(context, document.agencyCode, departmentCode);
 
 /** 谁起草、谁解读: the interpretation belongs to the department that drafted the document. */
 export const requireDraftingDepartment = (document: PolicyDocument, content: InterpretationContent): void => {

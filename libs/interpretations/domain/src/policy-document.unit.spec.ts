@@ -1,4 +1,4 @@
-import { defaultCalendar } from '@gongkai/calendar';
+import { CalendarRegistry, defaultCalendar } from '@gongkai/calendar';
 import { DeciderSpecification } from '@gongkai/kernel/testing';
 import { policyDocumentDecider } from './policy-document-decider';
 import type { PolicyDocumentEvent } from './policy-document-events';
@@ -67,8 +67,27 @@ describe('Policy document (政策文件) as the decisions context reports it', (
       given([noted, published(false)]).when({ ...recordPublication, data: { ...recordPublication.data, publishedOn: '2026-04-03' } }).thenNothingHappened();
     });
 
-    it('refuses to guess a due day in a year without a calendar', () => {
-      given([noted]).when({ ...recordPublication, data: { ...recordPublication.data, publishedOn: '2027-01-04' } }).thenThrows('BAD_USER_INPUT', 'CALENDAR_YEAR_NOT_LOADED');
+    describe('in a year without a calendar loaded (the last days of December)', () => {
+      const in2027 = { ...recordPublication, data: { ...recordPublication.data, publishedOn: '2027-01-04' } };
+      const publishedUndated = given([noted, drafted, requested]).when(in2027).events();
+
+      it('records the publication without guessing a due day, so that the process manager never parks it', () => {
+        expect(publishedUndated).toMatchObject([{ type: 'PolicyDocumentPublished', data: { publishedOn: '2027-01-04', interpretationDueOn: null, interpretationSubmitted: true } }]);
+      });
+
+      it('refuses to publish an approved interpretation with it until the year is loaded: its punctuality needs the day', () => {
+        given([noted, drafted, requested, held]).when(in2027).thenThrows('BAD_USER_INPUT', 'CALENDAR_YEAR_NOT_LOADED');
+      });
+
+      it('works the due day out once the year is loaded', () => {
+        const calendar = new CalendarRegistry();
+        given([noted, drafted, requested, ...publishedUndated]).when(publishReviewed, { calendar }).thenThrows('BAD_USER_INPUT', 'CALENDAR_YEAR_NOT_LOADED');
+        calendar.load({ calendarYear: { year: 2027, holidays: ['2027-01-01'], makeUpWorkingDays: [], source: 'test notice' }, revision: 0 });
+        // Mon 2027-01-04: 01-05 [1], 01-06 [2], Thu 01-07 [3].
+        expect(given([noted, drafted, requested, ...publishedUndated]).when(publishReviewed, { calendar }).events()).toMatchObject([
+          { type: 'InterpretationPublished', data: { interpretationDueOn: '2027-01-07', onTime: true } },
+        ]);
+      });
     });
   });
 

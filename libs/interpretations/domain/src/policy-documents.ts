@@ -1,6 +1,6 @@
-import { parseLocalDate } from '@gongkai/calendar';
+import { requireLocalDate } from '@gongkai/calendar';
 import { conflict, type DecideContext, type LocalDate, requireAgency, requireDepartment, requireRole, requireText } from '@gongkai/kernel';
-import { interpretationDueOn, isOnTime } from './interpretation-deadline';
+import { interpretationDueOn, interpretationDueOnIfLoaded, isOnTime } from './interpretation-deadline';
 import { todayOf } from './today';
 import type { PolicyDocumentCommandOf } from './policy-document-commands';
 import type { InterpretationRecord, PolicyDocumentEvent, PolicyDocumentState } from './policy-document-events';
@@ -24,10 +24,14 @@ export const notePolicyDocument = (command: PolicyDocumentCommandOf<'NotePolicyD
 };
 
 /** Interpretations the reviewer approved before the document go out with it (原则上与政策文件同步发布). */
-const publishedWithDocument = (documentId: string, interpretations: readonly InterpretationRecord[], dueOn: LocalDate, context: DecideContext): PolicyDocumentEvent[] => {
+const publishedWithDocument = (documentId: string, interpretations: readonly InterpretationRecord[], dueOnOf: () => LocalDate, context: DecideContext): PolicyDocumentEvent[] => {
   const today = todayOf(context);
-  return interpretations.flatMap((r) =>
-    r.status === 'APPROVED' && r.review
+  const approved = interpretations.filter((r) => r.status === 'APPROVED' && r.review);
+  // Only an interpretation going out now needs the due day, to say whether it is on time.
+  if (approved.length === 0) return [];
+  const dueOn = dueOnOf();
+  return approved.flatMap((r) =>
+    r.review
       ? [
           {
             type: 'InterpretationPublished' as const,
@@ -68,15 +72,16 @@ export const recordPublication = (
   const departmentCode = requireDepartment('departmentCode', command.data.departmentCode || (state.status === 'NONE' ? null : state.departmentCode));
   const title = requireText('title', command.data.title, { max: 200 });
   const documentNumber = requireText('documentNumber', command.data.documentNumber, { max: 50, optional: true });
-  const publishedOn = parseLocalDate(requireText('publishedOn', command.data.publishedOn, { max: 10 }), 'publishedOn');
-  const dueOn = interpretationDueOn(context.calendar, publishedOn);
+  const publishedOn = requireLocalDate('publishedOn', command.data.publishedOn);
+  const dueOn = interpretationDueOnIfLoaded(context.calendar, publishedOn);
   const interpretations = state.status === 'NONE' ? [] : [...state.interpretations.values()];
   const interpretationSubmitted = interpretations.some((r) => r.status !== 'DRAFT');
   const published: PolicyDocumentEvent = {
     type: 'PolicyDocumentPublished',
     data: { documentId, agencyCode, departmentCode, title, documentNumber, publishedOn, interpretationDueOn: dueOn, interpretationSubmitted },
   };
-  return [published, ...publishedWithDocument(documentId, interpretations, dueOn, context)];
+  // An approved interpretation going out with it needs the due day after all: without the year, the report waits (parked, replayable once the year is loaded).
+  return [published, ...publishedWithDocument(documentId, interpretations, () => dueOn ?? interpretationDueOn(context.calendar, publishedOn), context)];
 };
 
 /** A withdrawn draft is never published: the reviews of its interpretations are withdrawn with it. */

@@ -1,4 +1,6 @@
+import type { WorkingDayCalendar } from '@gongkai/kernel';
 import type { Projection } from '@gongkai/read-store';
+import { interpretationDueDatesProjection } from './interpretation-due-dates.projection';
 import { opinionCasesProjection } from './opinion-cases.projection';
 import { policyInterpretationsProjection } from './policy-interpretations.projection';
 
@@ -12,5 +14,5 @@ export * from './policy-interpretations.projection';
 export * from './opinion-cases.projection';
 export * from './interpretations-read.module';
 
-/** The read models this context contributes to the gateway. */
-export const INTERPRETATIONS_PROJECTIONS: readonly Projection[] = [policyInterpretationsProjection, opinionCasesProjection];
+/** The read models this context contributes to the gateway; due days missing a calendar year are filled in on the process's live calendar. */
+export const interpretationsProjections = (calendar: WorkingDayCalendar): readonly Projection[] => [policyInterpretationsProjection, opinionCasesProjection, interpretationDueDatesProjection(calendar)];

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { PolicyDocumentEvent } from '@gongkai/interpretations/domain';
-import type { Projection, ReadStore } from '@gongkai/read-store';
+import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
 import { INTERPRETATIONS, type InterpretationDocument, POLICY_DOCUMENTS, type PolicyDocumentDocument } from './interpretation-documents';
 
 type EventOf<T extends PolicyDocumentEvent['type']> = Extract<PolicyDocumentEvent, { type: T }>['data'];
@@ -24,7 +24,7 @@ const newDocument = (data: EventOf<'PolicyDocumentNoted'>, at: string): PolicyDo
 /** Policy documents with their interpretation obligations, and the interpretations themselves. */
 export const policyInterpretationsProjection: Projection = {
   name: 'interpretations.policy-interpretations',
-  version: 1,
+  version: 2,
   collections: [POLICY_DOCUMENTS, INTERPRETATIONS],
   indexes: {
     [POLICY_DOCUMENTS]: [{ keys: { agencyCode: 1, stage: 1, interpretationDueOn: 1 } }],
@@ -85,6 +85,7 @@ export const policyInterpretationsProjection: Projection = {
             pendingReviewId: null,
             published: null,
             firstPublication: null,
+            publicationHistory: [],
             createdAt: at,
             updatedAt: at,
           },
@@ -113,18 +114,20 @@ export const policyInterpretationsProjection: Projection = {
         const [interpretation, document] = await Promise.all([interpretations.findOne({ _id: data.interpretationId }), documents.findOne({ _id: data.documentId })]);
         if (!interpretation || !document) return;
         const { publishedOn, interpretationDueOn, onTime } = data;
+        const published = {
+          version: data.version,
+          content: interpretation.content,
+          contentHash: data.contentHash,
+          reviewId: data.reviewId,
+          publishedAt: data.publishedAt,
+          publishedOn,
+          document: { title: document.title, documentNumber: document.documentNumber },
+        };
         await setInterpretation(data.interpretationId, {
           status: 'PUBLISHED',
           pendingReviewId: null,
-          published: {
-            version: data.version,
-            content: interpretation.content,
-            contentHash: data.contentHash,
-            reviewId: data.reviewId,
-            publishedAt: data.publishedAt,
-            publishedOn,
-            document: { title: document.title, documentNumber: document.documentNumber },
-          },
+          published,
+          publicationHistory: withPublication(interpretation.publicationHistory, published, data.publishedAt),
           firstPublication: interpretation.firstPublication ?? { publishedOn, interpretationDueOn, onTime },
         });
         if (!document.met) await documents.updateOne({ _id: data.documentId }, { $set: { met: { interpretationId: data.interpretationId, publishedOn, onTime }, updatedAt: at } });

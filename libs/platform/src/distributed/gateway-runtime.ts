@@ -1,16 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
-import { defaultCalendar } from '@gongkai/calendar';
+import { CalendarRegistry } from '@gongkai/calendar';
 import type { PersonalDataVault } from '@gongkai/event-sourcing';
-import { SqlitePersonalDataVault } from '@gongkai/event-sourcing/sqlite';
 import type { EventSubscription } from '@gongkai/messaging';
 import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import { InMemoryReadStore, ProjectionRunner, type ReadStore } from '@gongkai/read-store';
 import { MongoReadStore } from '@gongkai/read-store/mongo';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { ALL_PROJECTIONS } from '../contexts';
+import { takeCalendarEvent } from '../calendar-feed';
+import { allProjections } from '../contexts';
+import { catchUpCalendarFromReadModel } from './calendar-from-read-model';
+import { openPersonalDataVault } from './personal-data-vault';
 import type { GatewayProcessConfig } from './process-config';
 
 /**
@@ -20,7 +20,8 @@ import type { GatewayProcessConfig } from './process-config';
  * consumer and rebuilds from the start of the stream.
  */
 export class GatewayRuntime {
-  readonly calendar = defaultCalendar();
+  /** Resolvers' and read models' calendar, fed from the same events as the read models. */
+  readonly calendar = new CalendarRegistry();
   readonly projections: ProjectionRunner;
   private feed: EventSubscription | undefined;
   private stopping = false;
@@ -35,7 +36,7 @@ export class GatewayRuntime {
     private readonly consumerName: string,
     private readonly logger: JsonLogger,
   ) {
-    this.projections = new ProjectionRunner(readStore, ALL_PROJECTIONS);
+    this.projections = new ProjectionRunner(readStore, allProjections(this.calendar));
     this.metrics.gauge('gongkai_projection_position', 'Highest global position each read model has applied.', () => this.projections.checkpoints(), 'read_model');
     this.metrics.gauge('gongkai_parked_events', 'Events set aside after repeated consumer failures.', async () => (await this.events.parkedEvents()).length);
   }
@@ -52,18 +53,23 @@ export class GatewayRuntime {
     });
     const consumerName = config.mongodbUri ? 'gateway.read-models' : `gateway.read-models.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
     const commands = new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError });
-    mkdirSync(dirname(config.personalDataFile), { recursive: true });
-    const personalData = SqlitePersonalDataVault.open(config.personalDataFile);
-    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError }), readStore, metrics, personalData, consumerName, logger);
+    const personalData = await openPersonalDataVault(config.personalData);
+    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError, replicas: config.jetStreamReplicas }), readStore, metrics, personalData, consumerName, logger);
   }
 
   /** Declares the read models (rebuilding any whose version changed) and starts feeding them. */
   async startReadModels(): Promise<void> {
     // JetStream is the history here: a projection to rebuild is emptied, and its consumer replays the stream.
     await this.projections.start([]);
+    // Durable read models (MongoDB) already hold the loaded years; in memory they come with the replay.
+    await catchUpCalendarFromReadModel(this.calendar, this.readStore);
     this.feed = await this.events.subscribe({
       durableName: this.consumerName,
-      handle: (event) => this.projections.handle(event),
+      // The calendar takes a loaded year before the read models that date requests on it see the event.
+      handle: (event) => {
+        takeCalendarEvent(this.calendar, event);
+        return this.projections.handle(event);
+      },
       checkpoint: {
         load: async () => (this.projections.position < 0 ? undefined : this.projections.position),
         save: async () => undefined, // the runner saves its checkpoints beside the read models

@@ -1,10 +1,10 @@
-import type { PublicationSubject } from '@gongkai/contracts';
+import { type PublicationSubject, WORKING_DAY_CALENDAR_EVENT_TYPES } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { WorkingDayCalendar } from '@gongkai/kernel';
-import type { Projection, ReadStore } from '@gongkai/read-store';
+import type { Projection, ReadCollection, ReadStore } from '@gongkai/read-store';
 import { type InformationRequestEvent, REQUEST_ANSWER_ITEM_TYPE } from '@gongkai/requests/domain';
 import { INFORMATION_REQUESTS, type InformationRequestDocument, PUBLISHED_REQUEST_ANSWERS, type PublishedRequestAnswerDocument } from './information-request-document';
-import { applyReviewVerdict, evolveRequestDocument } from './request-document-evolution';
+import { applyReviewVerdict, evolveRequestDocument, reclockRequestDocument } from './request-document-evolution';
 
 const REQUEST_EVENTS: readonly InformationRequestEvent['type'][] = [
   'InformationRequestReceived',
@@ -39,23 +39,37 @@ const publishedAnswer = (doc: InformationRequestDocument, contentHash: string): 
   };
 };
 
+/** Requests whose due date a calendar change can move: the open ones, and any the calendar could not date. */
+const CLOCK_DEPENDS_ON_CALENDAR = { $or: [{ status: { $nin: ['ANSWERED', 'CLOSED'] } }, { clockProblem: { $ne: null } }] };
+
+const reclockAll = async (requests: ReadCollection<InformationRequestDocument>, calendar: WorkingDayCalendar): Promise<void> => {
+  for (const doc of await requests.find(CLOCK_DEPENDS_ON_CALENDAR)) {
+    const next = reclockRequestDocument(doc, calendar);
+    if (next.answerDueOn !== doc.answerDueOn || next.clockProblem !== doc.clockProblem) await requests.replaceOne({ _id: doc._id }, next);
+  }
+};
+
 /**
  * Information requests for staff, their due dates derived by the domain's clock, and the public
- * list of published answers. The calendar is the one the deciders use.
+ * list of published answers. The calendar is the process's live one, the deciders' own: when an
+ * administrator loads or corrects a year, the process's calendar has it before this projection
+ * sees the event, and the due dates are derived again.
  */
 export const informationRequestsProjection = (calendar: WorkingDayCalendar): Projection => ({
   name: 'requests.information-requests',
   // 2: fees, and the applicant's fingerprint and month of receipt for the monthly count.
-  version: 2,
+  // 3: due dates derived again when a calendar year is loaded or corrected.
+  version: 3,
   collections: [INFORMATION_REQUESTS, PUBLISHED_REQUEST_ANSWERS],
   indexes: {
     [INFORMATION_REQUESTS]: [{ keys: { trackingCode: 1 }, unique: true }, { keys: { agencyCode: 1, status: 1, answerDueOn: 1 } }, { keys: { applicantFingerprint: 1, receivedMonth: 1 } }],
     [PUBLISHED_REQUEST_ANSWERS]: [{ keys: { publishedAt: -1 } }],
   },
-  handles: [...REQUEST_EVENTS, ...Object.keys(REVIEW_VERDICTS)],
+  handles: [...REQUEST_EVENTS, ...Object.keys(REVIEW_VERDICTS), ...WORKING_DAY_CALENDAR_EVENT_TYPES],
 
   async apply(event: RecordedEvent, store: ReadStore): Promise<void> {
     const requests = store.collection<InformationRequestDocument>(INFORMATION_REQUESTS);
+    if (WORKING_DAY_CALENDAR_EVENT_TYPES.includes(event.type)) return reclockAll(requests, calendar);
     if (event.type in REVIEW_VERDICTS) {
       const { reviewId, subject } = event.data as { reviewId: string; subject: PublicationSubject };
       if (subject.itemType !== REQUEST_ANSWER_ITEM_TYPE) return;

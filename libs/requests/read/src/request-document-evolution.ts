@@ -27,6 +27,13 @@ const withClock = (doc: InformationRequestDocument, calendar: WorkingDayCalendar
   }
 };
 
+/**
+ * The clock derived again on another calendar: a newly loaded year gives a request whose deadline
+ * fell in it its due date (and clears the clock problem); a corrected year moves it. The request
+ * itself did not change, so its timeline does not.
+ */
+export const reclockRequestDocument = (doc: InformationRequestDocument, calendar: WorkingDayCalendar): InformationRequestDocument => withClock(doc, calendar);
+
 /** While open, the status follows the pauses, as the decider's state does. */
 const openStatus = (doc: InformationRequestDocument): InformationRequestDocument['status'] => {
   if (doc.status === 'ANSWERED' || doc.status === 'CLOSED') return doc.status;
