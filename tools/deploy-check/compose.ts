@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { checkProcessEnvironment, type Environment } from './environment';
-import { APP_PORT, APPS, CONTEXT_SERVICES, GATEWAY } from './expectations';
+import { APP_PORT, APPS, CONTEXT_SERVICES, GATEWAY, SECRETS } from './expectations';
 import { asArray, asObject, asString, isObject, type JsonObject, type Problem, problem } from './problems';
 
 export const INFRA_SERVICES = ['kurrentdb', 'mongodb', 'nats'] as const;
@@ -12,6 +12,15 @@ export const TEST_INFRA_ENVIRONMENT = {
   EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
   MONGODB_URI: 'mongodb://localhost:27017/gongkai-test?replicaSet=rs0',
 } as const;
+
+/**
+ * What the operator exports before `docker compose up` (docs/operations.md, section 3): compose
+ * refuses to start without them. The check stands in for them with the Secrets' stand-ins.
+ */
+export const OPERATOR_VARIABLES: Environment = {
+  INTEGRITY_SIGNING_KEY: SECRETS['gongkai-integrity']['INTEGRITY_SIGNING_KEY'],
+  APPLICANT_FINGERPRINT_SECRET: SECRETS['gongkai-applicant-fingerprint']['APPLICANT_FINGERPRINT_SECRET'],
+};
 
 const TOP_LEVEL_KEYS = new Set(['name', 'services', 'volumes', 'networks', 'configs', 'secrets', 'include']);
 const SERVICE_KEYS = new Set([
@@ -188,7 +197,7 @@ const urlHost = (url: string | undefined): string | undefined => {
 };
 
 /** compose.yaml: the servers (extended from compose.infra.yaml), the gateway and every context service. */
-export const checkCompose = (directory: string, repositoryRoot: string, variables: Environment = {}): Problem[] => {
+export const checkCompose = (directory: string, repositoryRoot: string, variables: Environment = OPERATOR_VARIABLES): Problem[] => {
   const file = resolve(directory, 'compose.yaml');
   const label = 'deploy/compose/compose.yaml';
   if (!existsSync(file)) return [problem(label, 'missing')];
@@ -229,7 +238,7 @@ export const checkCompose = (directory: string, repositoryRoot: string, variable
     if (seconds(service['stop_grace_period']) < 15) problems.push(problem(at, 'stop_grace_period must leave the 10 s graceful shutdown room (15 s or more)'));
 
     const dependsOn = asObject(service['depends_on']);
-    const needs: readonly string[] = app === GATEWAY ? ['nats', 'mongodb'] : ['nats', 'kurrentdb'];
+    const needs: readonly string[] = app === GATEWAY ? ['nats', 'mongodb'] : ['nats', 'kurrentdb', 'mongodb'];
     for (const dependency of needs) {
       if (asObject(dependsOn[dependency])['condition'] !== 'service_healthy') problems.push(problem(at, `must wait for ${dependency} to be healthy (depends_on condition service_healthy)`));
     }
@@ -238,22 +247,11 @@ export const checkCompose = (directory: string, repositoryRoot: string, variable
       if (!DEPENDENCY_CONDITIONS.has(String(asObject(value)['condition']))) problems.push(problem(at, `depends_on ${dependency} has no valid condition`));
     }
     if (urlHost(env['NATS_URL']) !== 'nats:4222') problems.push(problem(at, 'NATS_URL must point at the nats service (nats://nats:4222)'));
+    if (urlHost(env['MONGODB_URI']) !== 'mongodb:27017') problems.push(problem(at, 'MONGODB_URI must point at the mongodb service, as its replica set member is named'));
     if (app === GATEWAY) {
-      if (urlHost(env['MONGODB_URI']) !== 'mongodb:27017') problems.push(problem(at, 'MONGODB_URI must point at the mongodb service, as its replica set member is named'));
       if (!publishedPorts(service).some((port) => port.endsWith(`:${APP_PORT}`))) problems.push(problem(at, `port ${APP_PORT} is not published`));
     } else if (urlHost(env['EVENTSTORE_URL']) !== 'kurrentdb:2113') problems.push(problem(at, 'EVENTSTORE_URL must point at the kurrentdb service'));
   }
-  const vaultVolumes = new Set<string>();
-  for (const app of APPS) {
-    const service = services.get(app);
-    const vault = service ? environmentOf(service, variables)['PERSONAL_DATA_FILE'] : undefined;
-    if (!service || !vault) continue;
-    const directory = vault.slice(0, vault.lastIndexOf('/')) || '/';
-    const volume = asArray(service['volumes']).map(String).find((entry) => entry.split(':')[1] === directory);
-    if (!volume) problems.push(problem(`${label}: services.${app}`, `PERSONAL_DATA_FILE ${vault} is not on a volume mounted at ${directory}`));
-    else vaultVolumes.add(volume.split(':')[0]);
-  }
-  if (vaultVolumes.size > 1) problems.push(problem(label, `the processes keep the personal-data key table on different volumes (${[...vaultVolumes].join(', ')}); it is one file`));
   if (images.size > 1) problems.push(problem(label, `the processes run different images (${[...images].join(', ')}); deploy/Dockerfile builds one for all`));
   for (const context of CONTEXT_SERVICES) if (!services.has(context)) problems.push(problem(label, `no ${context} service`));
   return problems;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { checkCompose, interpolate } from './compose';
+import { checkCompose, interpolate, OPERATOR_VARIABLES } from './compose';
 import { type DeployCheckReport, repositoryRoot, runDeployCheck } from './deploy-check';
 import { checkProcessEnvironment } from './environment';
 import type { OverlayName } from './expectations';
@@ -51,7 +51,9 @@ describe('the deployment (deploy/compose, deploy/k8s) checked offline', () => {
     expect(formatProblems(report.problems)).toBe('');
     for (const overlay of ['dev', 'prod'] as const) {
       const kinds = objects(overlay).reduce<Record<string, number>>((count, o) => ({ ...count, [o.kind]: (count[o.kind] ?? 0) + 1 }), {});
-      expect(kinds).toMatchObject({ Deployment: 5, StatefulSet: 2, HorizontalPodAutoscaler: 5, PodDisruptionBudget: 7, Job: 1, Namespace: 1 });
+      // The gateway and seven contexts; KurrentDB and MongoDB.
+      expect(kinds).toMatchObject({ Deployment: 8, StatefulSet: 2, HorizontalPodAutoscaler: 8, PodDisruptionBudget: 10, Job: 1, Namespace: 1 });
+      expect(kinds['PersistentVolumeClaim'] ?? 0).toBe(0);
       expect(kinds['Ingress'] ?? 0).toBe(overlay === 'prod' ? 1 : 0);
     }
   });
@@ -61,6 +63,15 @@ describe('the deployment (deploy/compose, deploy/k8s) checked offline', () => {
     expect(find('prod', 'StatefulSet', 'kurrentdb').raw).toMatchObject({ spec: { replicas: 3 } });
     expect(find('prod', 'StatefulSet', 'mongodb').raw).toMatchObject({ spec: { replicas: 3 } });
     expect(find('prod', 'HorizontalPodAutoscaler', 'gateway').raw).toMatchObject({ spec: { minReplicas: 3, maxReplicas: 10 } });
+  });
+
+  it('gives the JetStream streams a replica on each NATS server: one in dev, three in prod', () => {
+    const replicas = (overlay: OverlayName) => {
+      const config = objects(overlay).find((o) => o.kind === 'ConfigMap' && o.name.startsWith('gongkai-config-'));
+      return (config?.raw['data'] as Record<string, string> | undefined)?.['JETSTREAM_REPLICAS'];
+    };
+    expect(replicas('dev')).toBe('1');
+    expect(replicas('prod')).toBe('3');
   });
 
   describe('the rules catch what they are there for', () => {
@@ -102,15 +113,31 @@ describe('the deployment (deploy/compose, deploy/k8s) checked offline', () => {
       expect(messages('prod', open)).not.toContain('without client labels');
     });
 
-    it('a process that opens the SQLite key table away from the others', () => {
-      const apart = withChange('prod', 'Deployment', 'decisions', (o) => edited(o, ['spec', 'template', 'spec', 'affinity'], REMOVE));
-      expect(messages('prod', apart)).toContain('Deployment/decisions: opens the SQLite key table (WAL) but is not held on the same node');
-      const elsewhere = withChange('prod', 'Deployment', 'decisions', (o) => {
-        const volumes = (o.raw['spec'] as { template: { spec: { volumes: Array<{ name: string }> } } }).template.spec.volumes;
-        const index = volumes.findIndex((volume) => volume.name === 'personal-data');
-        return edited(o, ['spec', 'template', 'spec', 'volumes', index, 'persistentVolumeClaim', 'claimName'], 'other');
+    it('a process held to one node, by a pod affinity or a volume claim', () => {
+      const together = withChange('prod', 'Deployment', 'decisions', (o) =>
+        edited(o, ['spec', 'template', 'spec', 'affinity'], {
+          podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { 'app.kubernetes.io/part-of': 'gongkai' } } }] },
+        }),
+      );
+      expect(messages('prod', together)).toContain('Deployment/decisions: is held on the node of other pods (required pod affinity on kubernetes.io/hostname)');
+      const onClaim = withChange('prod', 'Deployment', 'decisions', (o) => edited(o, ['spec', 'template', 'spec', 'volumes', 1], { name: 'keys', persistentVolumeClaim: { claimName: 'personal-data' } }));
+      expect(messages('prod', onClaim)).toContain('Deployment/decisions: mounts PersistentVolumeClaim personal-data: a ReadWriteOnce volume holds every replica on one node');
+    });
+
+    it('a context service that cannot reach the vault in MongoDB, or keeps it in a file', () => {
+      expect(messages('prod', withChange('prod', 'NetworkPolicy', 'mongodb-clients', () => undefined))).toContain('block Deployment/participation → StatefulSet/mongodb on 27017/TCP');
+      const inFile = withChange('prod', 'Deployment', 'supervision', (o) => {
+        const env = (o.raw['spec'] as { template: { spec: { containers: Array<{ env: unknown[] }> } } }).template.spec.containers[0].env;
+        return edited(o, [...CONTAINER, 'env', env.length], { name: 'PERSONAL_DATA_FILE', value: '/data/personal-data.db' });
       });
-      expect(messages('prod', elsewhere)).toContain('keep the personal-data key table on different claims');
+      expect(messages('prod', inFile)).toContain('Deployment/supervision: PERSONAL_DATA_FILE is set: an SQLite key table holds every process on one node');
+    });
+
+    it('JetStream streams with fewer replicas than the NATS servers', () => {
+      const configMap = objects('prod').find((o) => o.kind === 'ConfigMap' && o.name.startsWith('gongkai-config-'));
+      if (!configMap) throw new Error('no gongkai-config ConfigMap');
+      const single = objects('prod').map((o) => (o === configMap ? edited(o, ['data', 'JETSTREAM_REPLICAS'], '1') : o));
+      expect(messages('prod', single)).toContain('Deployment/gateway: JETSTREAM_REPLICAS is 1; prod runs 3 NATS server(s)');
     });
 
     it('a credential written into the manifests', () => {
@@ -132,8 +159,16 @@ describe('the deployment (deploy/compose, deploy/k8s) checked offline', () => {
       expect(messages('prod', insecure)).toContain('prod runs KurrentDB insecure');
       expect(checkProcessEnvironment('oversight', { APP: 'oversight', NATS_URL: 'http://nats', PORT: '3000', HOST: '0.0.0.0', NODE_ENV: 'production' })).toEqual([
         'NATS_URL must be nats://host:port (is http://nats)',
+        'MONGODB_URI is missing: the personal-data vault keeps its keys in MongoDB',
+        'INTEGRITY_SIGNING_KEY is missing: a process that signs integrity checkpoints refuses to start without it when NODE_ENV=production',
         'EVENTSTORE_URL is missing: a context service of the distributed topology keeps its events in EventStoreDB',
       ]);
+      const gateway = { APP: 'gateway', NATS_URL: 'nats://nats:4222', PORT: '3000', HOST: '0.0.0.0', NODE_ENV: 'development', MONGODB_URI: 'mongodb://mongodb:27017/gongkai' };
+      expect(checkProcessEnvironment('gateway', { ...gateway, INTEGRITY_SIGNING_KEY: 'not a key', APPLICANT_FINGERPRINT_SECRET: 'c2hvcnQ=' })).toEqual([
+        'INTEGRITY_SIGNING_KEY must be an Ed25519 private key in PEM',
+        'APPLICANT_FINGERPRINT_SECRET must be base64 of at least 32 bytes',
+      ]);
+      expect(checkProcessEnvironment('gateway', gateway)).toEqual(['APPLICANT_FINGERPRINT_SECRET is missing: with the vault in MongoDB the gateway replicas share no file to keep it in']);
     });
 
     it('a $(VARIABLE) used before it is defined', () => {
@@ -171,9 +206,15 @@ describe('the deployment (deploy/compose, deploy/k8s) checked offline', () => {
 
     it('refuses demo accounts with NODE_ENV=production, and accepts them in development', () => {
       const directory = join(repositoryRoot(), 'deploy', 'compose');
-      expect(formatProblems(checkCompose(directory, repositoryRoot(), { DEMO_ACCOUNTS: 'true' }))).toContain('Refusing to start: the demo accounts');
-      expect(checkCompose(directory, repositoryRoot(), { DEMO_ACCOUNTS: 'true', GATEWAY_NODE_ENV: 'development' })).toEqual([]);
-      expect(formatProblems(checkCompose(directory, repositoryRoot(), { AUTH_MODE: 'oidc' }))).toContain('AUTH_MODE=oidc needs OIDC_JWKS_URL, OIDC_ISSUER and OIDC_AUDIENCE');
+      expect(formatProblems(checkCompose(directory, repositoryRoot(), { ...OPERATOR_VARIABLES, DEMO_ACCOUNTS: 'true' }))).toContain('Refusing to start: the demo accounts');
+      expect(checkCompose(directory, repositoryRoot(), { ...OPERATOR_VARIABLES, DEMO_ACCOUNTS: 'true', GATEWAY_NODE_ENV: 'development' })).toEqual([]);
+      expect(formatProblems(checkCompose(directory, repositoryRoot(), { ...OPERATOR_VARIABLES, AUTH_MODE: 'oidc' }))).toContain('AUTH_MODE=oidc needs OIDC_JWKS_URL, OIDC_ISSUER and OIDC_AUDIENCE');
+    });
+
+    it('will not start without the secrets the operator exports', () => {
+      const found = formatProblems(checkCompose(join(repositoryRoot(), 'deploy', 'compose'), repositoryRoot(), {}));
+      expect(found).toContain('services.oversight: INTEGRITY_SIGNING_KEY is required');
+      expect(found).toContain('services.gateway: INTEGRITY_SIGNING_KEY is required');
     });
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { NATS_BOX_LABELS } from './expectations';
+import { NATS_BOX_LABELS, NATS_SERVERS } from './expectations';
 import { asObject, isObject, type JsonObject, parseQuantity, type Problem, problem } from './problems';
 
 /** Helm's merge of values files: maps merge key by key, everything else is replaced. */
@@ -80,7 +80,9 @@ export const checkNatsValues = (directory: string): NatsValuesResult => {
     else if (Number(tag.split('.')[0]) < 2 || (Number(tag.split('.')[0]) === 2 && Number(tag.split('.')[1]) < 10)) problems.push(problem(label, `NATS ${tag} is older than 2.10`));
   }
   if (at(dev, 'config.cluster.enabled') === true) problems.push(problem(`${where} (dev)`, 'development runs one server, without a cluster'));
-  if (at(prod, 'config.cluster.enabled') !== true || at(prod, 'config.cluster.replicas') !== 3) problems.push(problem('deploy/k8s/nats-values-prod.yaml', 'production is a cluster of 3 servers'));
+  if (at(prod, 'config.cluster.enabled') !== true || at(prod, 'config.cluster.replicas') !== NATS_SERVERS.prod) {
+    problems.push(problem('deploy/k8s/nats-values-prod.yaml', `production is a cluster of ${NATS_SERVERS.prod} servers (JETSTREAM_REPLICAS in overlays/prod)`));
+  }
   if (at(prod, 'podDisruptionBudget.enabled') !== true) problems.push(problem(where, 'the chart\'s PodDisruptionBudget must be on'));
 
   problems.push(...checkContainer(`${where}: container`, at(prod, 'container.merge')));

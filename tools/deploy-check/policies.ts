@@ -23,6 +23,7 @@ import {
   NAMESPACE,
   NATS_BOX_LABELS,
   NATS_SERVER_LABELS,
+  NATS_SERVERS,
   type OverlayName,
   SECRETS,
 } from './expectations';
@@ -151,7 +152,7 @@ const resolveEnvironment = (container: IContainer, configMaps: ReadonlyMap<strin
   return env;
 };
 
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|CREDENTIAL)/i;
+const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE_KEY|SIGNING_KEY|CREDENTIAL)/i;
 const URL_WITH_CREDENTIALS = /:\/\/[^/\s:@]+:[^/\s@]+@/;
 
 /** No Secret objects, and nothing that looks like one in a ConfigMap or a literal env value. */
@@ -197,7 +198,6 @@ const checkApps = (objects: readonly RenderedObject[], configMaps: ReadonlyMap<s
   const names = deployments.map((d) => d.name).sort();
   if (names.join(',') !== [...APPS].sort().join(',')) problems.push(problem(where, `Deployments are ${names.join(', ')}; expected exactly ${APPS.join(', ')}`));
 
-  const vaultClaims = new Set<string>();
   for (const object of deployments) {
     const at = `${where}: ${describe(object)}`;
     const deployment = as<IDeployment>(object);
@@ -235,16 +235,14 @@ const checkApps = (objects: readonly RenderedObject[], configMaps: ReadonlyMap<s
     const env = resolveEnvironment(container, configMaps, at, envProblems);
     problems.push(...envProblems);
     for (const message of checkProcessEnvironment(object.name, env)) problems.push(problem(at, message));
-    const vault = env['PERSONAL_DATA_FILE'];
-    if (vault) {
-      const directory = vault.slice(0, vault.lastIndexOf('/')) || '/';
-      const mount = (container.volumeMounts ?? []).find((m) => m.mountPath === directory);
-      const claim = mount && (pod.volumes ?? []).find((v) => v.name === mount.name)?.persistentVolumeClaim?.claimName;
-      if (!claim) problems.push(problem(at, `PERSONAL_DATA_FILE ${vault} is not on a PersistentVolumeClaim mounted at ${directory}`));
-      else vaultClaims.add(claim);
-      const affinity = pod.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
-      const together = affinity.some((term) => term.topologyKey === 'kubernetes.io/hostname' && selectorMatches(term.labelSelector, deployment.spec?.template.metadata?.labels ?? {}));
-      if (!together) problems.push(problem(at, 'opens the SQLite key table (WAL) but is not held on the same node as the other processes that open it (required pod affinity on kubernetes.io/hostname)'));
+    if (env['JETSTREAM_REPLICAS'] !== String(NATS_SERVERS[overlay])) {
+      problems.push(problem(at, `JETSTREAM_REPLICAS is ${env['JETSTREAM_REPLICAS'] ?? 'unset'}; ${overlay} runs ${NATS_SERVERS[overlay]} NATS server(s), and the streams get a replica on each`));
+    }
+    // Every process is stateless (its stores are KurrentDB, MongoDB and NATS), so any node may run it.
+    const pinned = (pod.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).some((term) => term.topologyKey === 'kubernetes.io/hostname');
+    if (pinned) problems.push(problem(at, 'is held on the node of other pods (required pod affinity on kubernetes.io/hostname); nothing of ours needs that, and it puts every replica on one node'));
+    for (const volume of pod.volumes ?? []) {
+      if (volume.persistentVolumeClaim) problems.push(problem(at, `mounts PersistentVolumeClaim ${volume.persistentVolumeClaim.claimName}: a ReadWriteOnce volume holds every replica on one node`));
     }
 
     const isContext = (CONTEXT_SERVICES as readonly string[]).includes(object.name);
@@ -255,10 +253,6 @@ const checkApps = (objects: readonly RenderedObject[], configMaps: ReadonlyMap<s
     if (overlay === 'prod' && isContext && env['EVENTSTORE_URL'] && !(container.volumeMounts ?? []).some((m) => m.mountPath === '/etc/gongkai/kurrentdb-ca')) {
       problems.push(problem(at, 'prod: the KurrentDB CA (tlsCAFile) is not mounted on /etc/gongkai/kurrentdb-ca'));
     }
-  }
-  if (vaultClaims.size > 1) problems.push(problem(where, `the processes keep the personal-data key table on different claims (${[...vaultClaims].join(', ')}); it is one file`));
-  for (const claim of vaultClaims) {
-    if (!objects.some((o) => o.kind === 'PersistentVolumeClaim' && o.name === claim)) problems.push(problem(where, `PersistentVolumeClaim ${claim} (personal-data key table) is not rendered`));
   }
   return problems;
 };
@@ -454,8 +448,9 @@ const checkNetwork = (objects: readonly RenderedObject[], workloads: readonly Wo
   for (const app of APPS) must.push([prometheus, pod(app), tcp(APP_PORT)]);
   for (const context of CONTEXT_SERVICES) {
     must.push([pod(context), nats, tcp(4222)], [pod(context), pod('kurrentdb'), tcp(2113)]);
+    // The personal-data vault's keys are in MongoDB.
+    must.push([pod(context), pod('mongodb'), tcp(27017)]);
     mustNot.push(
-      [pod(context), pod('mongodb'), tcp(27017)],
       [pod(context), identityProvider, tcp(443)],
       [ingressController, pod(context), tcp(APP_PORT)],
       [pod(GATEWAY), pod(context), tcp(APP_PORT)],

@@ -1,5 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { graphql, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
 import request from 'supertest';
+
+/** Production refuses to start without the key that signs integrity checkpoints. */
+const INTEGRITY_SIGNING_KEY = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
 jest.setTimeout(60_000);
 
@@ -59,7 +63,7 @@ describe('GraphQL endpoint hardening', () => {
     let platform: PlatformProcess;
 
     beforeAll(async () => {
-      platform = await startPlatformProcess({ env: { NODE_ENV: 'production', DEMO_ACCOUNTS: 'false' } });
+      platform = await startPlatformProcess({ env: { NODE_ENV: 'production', DEMO_ACCOUNTS: 'false', INTEGRITY_SIGNING_KEY } });
     });
     afterAll(async () => {
       await platform?.stop();
@@ -85,6 +89,10 @@ describe('GraphQL endpoint hardening', () => {
   });
 
   it('refuses to start in production with the demo accounts', async () => {
-    await expect(startPlatformProcess({ env: { NODE_ENV: 'production' } })).rejects.toThrow(/DEMO_ACCOUNTS=false/);
+    await expect(startPlatformProcess({ env: { NODE_ENV: 'production', INTEGRITY_SIGNING_KEY } })).rejects.toThrow(/DEMO_ACCOUNTS=false/);
+  });
+
+  it('refuses to start in production without the integrity signing key, naming it', async () => {
+    await expect(startPlatformProcess({ env: { NODE_ENV: 'production', DEMO_ACCOUNTS: 'false' } })).rejects.toThrow(/INTEGRITY_SIGNING_KEY is required when NODE_ENV=production/);
   });
 });

@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type AuthConfig, loadAuthConfig } from '@gongkai/auth';
+import { checkSigningKey } from './distributed/signing-key-config';
 
 /** Everything the embedded platform reads from its environment, validated before anything starts. */
 export interface PlatformConfig {
@@ -10,6 +11,8 @@ export interface PlatformConfig {
   readonly production: boolean;
   readonly logLevel: string;
   readonly auth: AuthConfig;
+  /** Settings the platform starts with but should not run with for long; logged at start. */
+  readonly warnings: readonly string[];
 }
 
 export class ConfigurationError extends Error {
@@ -35,6 +38,8 @@ export const loadPlatformConfig = (env: Env, cwd: string = process.cwd()): Platf
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   }
+  const warnings: string[] = [];
+  checkSigningKey(env, env['NODE_ENV'] === 'production', problems, warnings);
   if (problems.length > 0 || !auth) throw new ConfigurationError(`The platform cannot start:\n- ${problems.join('\n- ')}`);
   return {
     dataDir,
@@ -44,5 +49,6 @@ export const loadPlatformConfig = (env: Env, cwd: string = process.cwd()): Platf
     production: env['NODE_ENV'] === 'production',
     logLevel,
     auth,
+    warnings,
   };
 };

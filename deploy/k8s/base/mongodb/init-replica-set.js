@@ -34,13 +34,13 @@ for (const host of wanted) {
   print(`added ${host} to rs0`);
 }
 
+// The read models' database and the personal-data vault's (the keys, which are not disposable).
+const roles = [process.env.APP_DATABASE, process.env.VAULT_DATABASE].map((name) => ({ role: 'readWrite', db: name }));
 if (admin.getUser(process.env.APP_USERNAME) === null) {
-  admin.createUser({
-    user: process.env.APP_USERNAME,
-    pwd: process.env.APP_PASSWORD,
-    roles: [{ role: 'readWrite', db: process.env.APP_DATABASE }],
-  });
+  admin.createUser({ user: process.env.APP_USERNAME, pwd: process.env.APP_PASSWORD, roles });
   print(`user ${process.env.APP_USERNAME} created`);
 } else {
-  print(`user ${process.env.APP_USERNAME} already exists`);
+  // A user made before the vault moved to MongoDB gains the vault's database; granting twice is a no-op.
+  admin.grantRolesToUser(process.env.APP_USERNAME, roles);
+  print(`user ${process.env.APP_USERNAME} already exists; roles granted`);
 }

@@ -19,6 +19,7 @@ class SqliteKeyTable implements KeyTable {
   private readonly findStatement;
   private readonly insertStatement;
   private readonly eraseStatement;
+  private readonly allStatement;
 
   constructor(
     private readonly db: Database.Database,
@@ -27,12 +28,17 @@ class SqliteKeyTable implements KeyTable {
     // Erased keys must not linger in free pages of the file: SQLite zeroes what it deletes.
     db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
+    this.allStatement = db.prepare<[], { subject_id: string; key: Buffer | null }>('SELECT subject_id, key FROM personal_data_keys ORDER BY subject_id');
     this.findStatement = db.prepare<[string], { key: Buffer | null }>('SELECT key FROM personal_data_keys WHERE subject_id = ?');
     this.insertStatement = db.prepare<[string, Buffer, string]>('INSERT INTO personal_data_keys (subject_id, key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject_id) DO NOTHING');
     this.eraseStatement = db.prepare<[string, string, string]>(
       `INSERT INTO personal_data_keys (subject_id, key, created_at, erased_at) VALUES (?, NULL, ?, ?)
        ON CONFLICT (subject_id) DO UPDATE SET key = NULL, erased_at = COALESCE(erased_at, excluded.erased_at)`,
     );
+  }
+
+  *rows(): IterableIterator<{ subjectId: string; key: Buffer | null }> {
+    for (const row of this.allStatement.iterate()) yield { subjectId: row.subject_id, key: row.key };
   }
 
   find(subjectId: string): KeyRow | undefined {
@@ -61,8 +67,17 @@ class SqliteKeyTable implements KeyTable {
  * (`SqlitePersonalDataVault.open`), or on a connection the caller owns and closes.
  */
 export class SqlitePersonalDataVault extends KeyTableVault {
+  private readonly keys: SqliteKeyTable;
+
   constructor(db: Database.Database, options: { closeDatabase?: boolean } = {}) {
-    super(new SqliteKeyTable(db, options.closeDatabase ?? false));
+    const keys = new SqliteKeyTable(db, options.closeDatabase ?? false);
+    super(keys);
+    this.keys = keys;
+  }
+
+  /** Every subject with its key, null once erased: for moving the key table to another store (importKey). */
+  exportKeys(): IterableIterator<{ subjectId: string; key: Buffer | null }> {
+    return this.keys.rows();
   }
 
   /** `path` is a file, or ':memory:'; the vault owns the connection and closes it. */

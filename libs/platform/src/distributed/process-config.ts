@@ -1,6 +1,8 @@
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type AuthConfig, loadAuthConfig } from '@gongkai/auth';
 import { ConfigurationError } from '../platform-config';
+import { besideEventLog, checkFingerprintSecret, checkMongodbUri, type PersonalDataLocation, readPersonalDataLocation } from './personal-data-config';
+import { checkSigningKey } from './signing-key-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -11,14 +13,18 @@ export interface ServiceProcessConfig {
   readonly context: string;
   readonly natsUrl: string;
   readonly eventStore: EventStoreLocation;
-  /** The key table of the personal-data vault (crypto-shredding), an SQLite file. */
-  readonly personalDataFile: string;
+  /** The key table of the personal-data vault (crypto-shredding). */
+  readonly personalData: PersonalDataLocation;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
   readonly production: boolean;
   /** How long a command may take before the gateway answers SERVICE_UNAVAILABLE. */
   readonly commandTimeoutMs: number;
+  /** Replicas of the JetStream streams this process creates or updates (EVENTS, PARKED). */
+  readonly jetStreamReplicas: number;
+  /** Settings the process starts with but should not run with for long; logged at start. */
+  readonly warnings: readonly string[];
 }
 
 export interface GatewayProcessConfig {
@@ -26,13 +32,15 @@ export interface GatewayProcessConfig {
   /** Unset: read models in memory, rebuilt from JetStream at start. */
   readonly mongodbUri?: string;
   /** The key table of the personal-data vault: staff read applicants' data through the gateway. */
-  readonly personalDataFile: string;
+  readonly personalData: PersonalDataLocation;
   readonly host: string;
   readonly port: number;
   readonly logLevel: string;
   readonly production: boolean;
   readonly commandTimeoutMs: number;
+  readonly jetStreamReplicas: number;
   readonly auth: AuthConfig;
+  readonly warnings: readonly string[];
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -50,8 +58,15 @@ const common = (env: Env, problems: string[], defaultPort: string) => {
   const timeoutText = env['COMMAND_TIMEOUT_MS'] ?? '5000';
   const commandTimeoutMs = Number(timeoutText);
   if (!/^\d+$/.test(timeoutText) || commandTimeoutMs < 100 || commandTimeoutMs > 60_000) problems.push(`COMMAND_TIMEOUT_MS must be 100 to 60000 (got "${timeoutText}").`);
-  return { natsUrl: natsUrl ?? '', port, logLevel, commandTimeoutMs, host: env['HOST'] ?? '127.0.0.1', production: env['NODE_ENV'] === 'production' };
+  // A stream cannot have more replicas than the cluster has servers; NATS allows at most 5.
+  const replicasText = env['JETSTREAM_REPLICAS'] || '1';
+  const jetStreamReplicas = Number(replicasText);
+  if (!/^[1-5]$/.test(replicasText)) problems.push(`JETSTREAM_REPLICAS must be 1 to 5, at most the number of NATS servers (got "${replicasText}").`);
+  return { natsUrl: natsUrl ?? '', port, logLevel, commandTimeoutMs, jetStreamReplicas, host: env['HOST'] ?? '127.0.0.1', production: env['NODE_ENV'] === 'production' };
 };
+
+/** The contexts whose service signs integrity checkpoints. */
+const SIGNING_CONTEXTS = new Set(['oversight']);
 
 const fail = (what: string, problems: string[]): never => {
   throw new ConfigurationError(`The ${what} cannot start:\n- ${problems.join('\n- ')}`);
@@ -69,26 +84,32 @@ export const loadServiceProcessConfig = (context: string, env: Env, cwd: string 
     eventStore = { kind: 'eventstoredb', url };
   } else if (file) eventStore = { kind: 'sqlite', file: resolve(cwd, file) };
   else problems.push('EVENT_STORE_FILE (SQLite) or EVENTSTORE_URL (EventStoreDB) is required.');
-  const personalData = env['PERSONAL_DATA_FILE'];
-  if (!personalData && eventStore.kind === 'eventstoredb') problems.push('PERSONAL_DATA_FILE is required with EVENTSTORE_URL: personal data keys must be erasable, so they never go into the event store.');
+  const uri = env['MONGODB_URI'];
+  if (uri !== undefined) checkMongodbUri(uri, problems);
+  // On EventStoreDB there is no file to put the key table beside: then it must be configured.
+  const fallback = eventStore.kind === 'sqlite' ? besideEventLog(eventStore.file) : undefined;
+  const personalData = readPersonalDataLocation(env, cwd, problems, fallback, 'with EVENTSTORE_URL');
+  const warnings: string[] = [];
+  if (SIGNING_CONTEXTS.has(context)) checkSigningKey(env, shared.production, problems, warnings);
   if (problems.length) fail(`${context} service`, problems);
-  const personalDataFile = personalData ? resolve(cwd, personalData) : join(dirname(eventStore.kind === 'sqlite' ? eventStore.file : cwd), 'personal-data.db');
-  return { context, ...shared, eventStore, personalDataFile };
+  return { context, ...shared, eventStore, personalData, warnings };
 };
 
 export const loadGatewayProcessConfig = (env: Env, cwd: string = process.cwd()): GatewayProcessConfig => {
   const problems: string[] = [];
   const shared = common(env, problems, '3000');
   const mongodbUri = env['MONGODB_URI'];
-  if (mongodbUri !== undefined && !/^mongodb(\+srv)?:\/\//.test(mongodbUri)) problems.push('MONGODB_URI must be a mongodb:// or mongodb+srv:// connection string.');
+  if (mongodbUri !== undefined) checkMongodbUri(mongodbUri, problems);
   let auth: AuthConfig | undefined;
   try {
     auth = loadAuthConfig(env);
   } catch (error) {
     problems.push(error instanceof Error ? error.message : String(error));
   }
-  const personalData = env['PERSONAL_DATA_FILE'];
-  if (!personalData) problems.push('PERSONAL_DATA_FILE is required: the key table of the personal-data vault (an SQLite file shared with the services).');
-  if (problems.length || !auth || !personalData) return fail('gateway', problems);
-  return { ...shared, ...(mongodbUri ? { mongodbUri } : {}), personalDataFile: resolve(cwd, personalData), auth };
+  const personalData = readPersonalDataLocation(env, cwd, problems, undefined, 'for the gateway (staff read applicants\' data through it)');
+  checkFingerprintSecret(env, personalData, problems);
+  const warnings: string[] = [];
+  checkSigningKey(env, shared.production, problems, warnings);
+  if (problems.length || !auth) return fail('gateway', problems);
+  return { ...shared, ...(mongodbUri ? { mongodbUri } : {}), personalData, auth, warnings };
 };

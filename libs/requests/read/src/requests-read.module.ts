@@ -4,7 +4,7 @@ import { AnswerLetterResolver } from './graphql/answer-letter.resolver';
 import { InformationRequestsResolver } from './graphql/information-requests.resolver';
 import { RequestHandlingResolver } from './graphql/request-handling.resolver';
 import { RequestIntakeResolver } from './graphql/request-intake.resolver';
-import { APPLICANT_FINGERPRINTS, ApplicantFingerprints, fingerprintSecretFile } from './personal-data/applicant-fingerprint';
+import { APPLICANT_FINGERPRINTS, ApplicantFingerprints } from './personal-data/applicant-fingerprint';
 
 /** The requests read side: intake and tracking for the public, the handling of requests for staff. */
 @Module({
@@ -14,8 +14,8 @@ import { APPLICANT_FINGERPRINTS, ApplicantFingerprints, fingerprintSecretFile } 
     RequestHandlingResolver,
     AnswerLetterResolver,
     CommandGateway,
-    // The installation's fingerprint secret, beside the vault's key table (see applicant-fingerprint.ts).
-    { provide: APPLICANT_FINGERPRINTS, useFactory: () => ApplicantFingerprints.fromFile(fingerprintSecretFile(process.env)) },
+    // The installation's fingerprint secret: from the deployment, or beside the vault's key table (see applicant-fingerprint.ts).
+    { provide: APPLICANT_FINGERPRINTS, useFactory: () => ApplicantFingerprints.fromEnvironment(process.env) },
   ],
 })
 export class RequestsReadModule {}

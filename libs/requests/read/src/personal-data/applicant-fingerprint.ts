@@ -36,6 +36,16 @@ export class ApplicantFingerprints {
     return ApplicantFingerprints.withSecret(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
   }
 
+  /**
+   * APPLICANT_FINGERPRINT_SECRET (base64) when the deployment gives one: gateway replicas on
+   * several nodes share no file, and must share the secret (libs/platform checks it at start).
+   * Otherwise the file beside the vault's key table.
+   */
+  static fromEnvironment(env: Readonly<Record<string, string | undefined>>, cwd: string = process.cwd()): ApplicantFingerprints {
+    const secret = env['APPLICANT_FINGERPRINT_SECRET'];
+    return secret ? ApplicantFingerprints.withSecret(Buffer.from(secret, 'base64')) : ApplicantFingerprints.fromFile(fingerprintSecretFile(env, cwd));
+  }
+
   /** Hex, as the decider expects it. The same person under any spelling of the number gets the same fingerprint. */
   of(idNumber: string): string {
     return createHmac('sha256', this.secret).update(normaliseIdNumber(idNumber), 'utf8').digest('hex');

@@ -33,6 +33,15 @@ describe('the applicant’s fingerprint (keyed, for the monthly count of 国办�
     expect(() => ApplicantFingerprints.withSecret(Buffer.alloc(16))).toThrow('at least 32 bytes');
   });
 
+  it('takes the secret from the deployment when it gives one, so that replicas on several nodes agree', () => {
+    const secret = Buffer.alloc(48, 9);
+    const env = { APPLICANT_FINGERPRINT_SECRET: secret.toString('base64'), PERSONAL_DATA_FILE: join(dir, 'personal-data.db') };
+    expect(ApplicantFingerprints.fromEnvironment(env).of('44530219880715661X')).toBe(ApplicantFingerprints.withSecret(secret).of('44530219880715661X'));
+    expect(() => statSync(join(dir, FINGERPRINT_SECRET_FILE_NAME))).toThrow();
+    const fromFile = ApplicantFingerprints.fromEnvironment({ PERSONAL_DATA_FILE: join(dir, 'personal-data.db') });
+    expect(fromFile.of('44530219880715661X')).toBe(ApplicantFingerprints.fromFile(join(dir, FINGERPRINT_SECRET_FILE_NAME)).of('44530219880715661X'));
+  });
+
   it('keeps the secret beside the personal-data vault’s key table', () => {
     expect(fingerprintSecretFile({ PERSONAL_DATA_FILE: '/srv/gongkai/keys/personal-data.db' })).toBe('/srv/gongkai/keys/applicant-fingerprint.key');
     expect(fingerprintSecretFile({ EVENT_STORE_FILE: 'var/gongkai.db' }, '/app')).toBe('/app/var/applicant-fingerprint.key');
