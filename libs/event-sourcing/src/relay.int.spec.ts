@@ -162,6 +162,113 @@ describe('Relay', () => {
     await expect(running.start()).rejects.toThrow('already running');
   });
 
+  describe('with several publishes in flight', () => {
+    /** A publisher whose acknowledgements the test hands out, event by event. */
+    const heldPublisher = () => {
+      const waiting = new Map<number, { event: RecordedEvent; acknowledge: () => void; fail: (error: Error) => void }>();
+      const publish = (event: RecordedEvent): Promise<void> =>
+        new Promise<void>((acknowledge, fail) => waiting.set(event.globalPosition, { event, acknowledge, fail })).then(() => {
+          published.push(event);
+        });
+      const take = (position: number) => {
+        const entry = waiting.get(position);
+        if (!entry) throw new Error(`nothing in flight at ${position}`);
+        waiting.delete(position);
+        return entry;
+      };
+      return {
+        publish,
+        inFlight: () => [...waiting.values()].map(({ event }) => `${event.streamId}@${event.revision}`).sort(),
+        acknowledge: (position: number) => take(position).acknowledge(),
+        fail: (position: number) => take(position).fail(new Error('PubAck timed out')),
+      };
+    };
+
+    it('moves the checkpoint only over a contiguous prefix of acknowledged events', async () => {
+      for (const stream of ['w-a', 'w-b', 'w-c']) await store.appendToStream(stream, someEvents(1), { expectedRevision: 'no_stream' });
+      const [a, b, c] = await store.readAll();
+      const publisher = heldPublisher();
+      const running = relay({ publish: publisher.publish, publishWindow: 8, checkpointEvery: { events: 1, ms: 1_000 } });
+      await running.start();
+      await waitFor(() => publisher.inFlight().length === 3, 'three publishes at once');
+      publisher.acknowledge(c.globalPosition);
+      publisher.acknowledge(b.globalPosition);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(running.position).toBe(0); // the first event is still unacknowledged
+      expect(await checkpoints.load(running.checkpointName)).toBeUndefined();
+      publisher.acknowledge(a.globalPosition);
+      await waitFor(() => running.position === c.globalPosition, 'the prefix to close');
+      await waitFor(() => published.length === 3, 'all three');
+      await running.stop();
+      expect(await checkpoints.load(running.checkpointName)).toBe(c.globalPosition);
+    });
+
+    it('keeps one event per stream in flight, retrying a failed one before the next of its stream', async () => {
+      await store.appendToStream('w-a', someEvents(1), { expectedRevision: 'no_stream' });
+      await store.appendToStream('w-b', someEvents(1), { expectedRevision: 'no_stream' });
+      await store.appendToStream('w-a', someEvents(1), { expectedRevision: 0 });
+      const [a0, b0, a1] = await store.readAll();
+      const publisher = heldPublisher();
+      const running = relay({ publish: publisher.publish, publishWindow: 8, checkpointEvery: { events: 1, ms: 1_000 } });
+      await running.start();
+      // b@0 goes out beside a@0, being of another stream; a@1 waits until a@0 is acknowledged.
+      await waitFor(() => publisher.inFlight().length === 2, 'a@0 and b@0 in flight');
+      expect(publisher.inFlight()).toEqual(['w-a@0', 'w-b@0']);
+      publisher.fail(a0.globalPosition);
+      publisher.acknowledge(b0.globalPosition);
+      await waitFor(() => logged.length === 1, 'the failure');
+      await waitFor(() => publisher.inFlight().length === 1, 'the retry of a@0');
+      expect(publisher.inFlight()).toEqual(['w-a@0']);
+      publisher.acknowledge(a0.globalPosition);
+      await waitFor(() => publisher.inFlight().length === 1 && publisher.inFlight()[0] === 'w-a@1', 'a@1 after a@0');
+      publisher.acknowledge(a1.globalPosition);
+      await waitFor(() => running.position === a1.globalPosition, 'everything acknowledged');
+      expect(published.filter((event) => event.streamId === 'w-a').map((event) => event.revision)).toEqual([0, 1]);
+    });
+
+    it('never has more events past the checkpointable prefix than the window', async () => {
+      await store.appendToStream('w-first', someEvents(1), { expectedRevision: 'no_stream' });
+      for (let n = 0; n < 6; n++) await store.appendToStream(`w-${n}`, someEvents(1), { expectedRevision: 'no_stream' });
+      const events = await store.readAll();
+      const publisher = heldPublisher();
+      const running = relay({ publish: publisher.publish, publishWindow: 3, checkpointEvery: { events: 100, ms: 10 } });
+      await running.start();
+      await waitFor(() => publisher.inFlight().length === 3, 'a full window');
+      publisher.acknowledge(events[1].globalPosition);
+      publisher.acknowledge(events[2].globalPosition);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(publisher.inFlight()).toEqual(['w-first@0']); // the first holds the window
+      publisher.acknowledge(events[0].globalPosition);
+      await waitFor(() => publisher.inFlight().length === 3, 'the next three');
+      for (const event of events.slice(3, 6)) publisher.acknowledge(event.globalPosition);
+      await waitFor(() => publisher.inFlight().length === 1, 'the last');
+      publisher.acknowledge(events[6].globalPosition);
+      await waitFor(() => running.position === events[6].globalPosition, 'the end');
+    });
+
+    it('stop() waits for every publish in flight and checkpoints what was acknowledged', async () => {
+      for (const stream of ['w-a', 'w-b']) await store.appendToStream(stream, someEvents(1), { expectedRevision: 'no_stream' });
+      const [a, b] = await store.readAll();
+      const publisher = heldPublisher();
+      const running = relay({ publish: publisher.publish, publishWindow: 8, checkpointEvery: { events: 100, ms: 60_000 } });
+      await running.start();
+      await waitFor(() => publisher.inFlight().length === 2, 'both in flight');
+      let stopped = false;
+      const stopping = running.stop().then(() => (stopped = true));
+      publisher.acknowledge(a.globalPosition);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(stopped).toBe(false);
+      publisher.acknowledge(b.globalPosition);
+      await stopping;
+      expect(await checkpoints.load(running.checkpointName)).toBe(b.globalPosition);
+    });
+
+    it('needs batched checkpoints', () => {
+      expect(() => relay({ publishWindow: 4 })).toThrow('needs checkpointEvery');
+      expect(() => relay({ publishWindow: 0, checkpointEvery: { events: 1, ms: 1 } })).toThrow('positive integer');
+    });
+  });
+
   it('saves its checkpoint in batches when asked to, and on stop, never ahead of what it published', async () => {
     const savedAt = async (position: number | undefined): Promise<void> => {
       const deadline = Date.now() + 5_000;

@@ -15,6 +15,7 @@ import type {
 } from '../event-store';
 import { sealEventsAsText, toStoredJson, type StreamHead } from '../sealing';
 import { CatchUpSubscription } from './catch-up-subscription';
+import { GroupCommit } from './group-commit';
 import { prepareEventStatements, toRecordedEvent, toSealedRow, type EventStatements } from './event-rows';
 import { prepareDatabase, type DurabilityOptions } from './schema';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
@@ -33,14 +34,16 @@ const UNLIMITED = -1;
 
 /**
  * The embedded runtime's event store: one SQLite file in WAL mode. better-sqlite3 is synchronous,
- * so an append (check, chain, insert) runs as one IMMEDIATE transaction without interleaving with
- * other appends of this process; IMMEDIATE takes the write lock up front, so two processes on one
- * file serialise instead of failing halfway through a transaction.
+ * so an append (check, chain, insert) runs without interleaving with other appends of this
+ * process. Appends asked for together are committed together (`GroupCommit`): one IMMEDIATE
+ * transaction and one fsync for all of them, each in a savepoint of its own, each acknowledged only
+ * after that commit. IMMEDIATE takes the write lock up front, so two processes on one file
+ * serialise instead of failing halfway through a transaction.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: EventStatements;
-  private readonly append: Database.Transaction<(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult>;
+  private readonly appends: GroupCommit<AppendResult>;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -50,9 +53,9 @@ export class SqliteEventStore implements EventStore {
     this.db = new Database(path);
     prepareDatabase(this.db, options);
     this.statements = prepareEventStatements(this.db);
-    this.append = this.db.transaction((streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
-      this.appendInTransaction(streamId, events, expected),
-    );
+    this.appends = new GroupCommit(this.db, (results) => {
+      if (results.some((result) => result.written)) for (const subscription of this.subscriptions) subscription.notify();
+    });
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.pageSize = options.pageSize ?? 500;
   }
@@ -69,9 +72,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], options: { expectedRevision: ExpectedRevision }): Promise<AppendResult> {
-    const result = this.append.immediate(streamId, events, options.expectedRevision);
-    if (result.written) for (const subscription of this.subscriptions) subscription.notify();
-    return result;
+    const expected = options.expectedRevision;
+    // The events are read when the group commits (on the next turn of the event loop), as the
+    // caller awaits the append: they are sealed as they are then.
+    return this.appends.run(() => this.appendInTransaction(streamId, events, expected));
   }
 
   private appendInTransaction(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
@@ -166,6 +170,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Ends the subscriptions (after their handlers in flight), then closes the file. */
   async close(): Promise<void> {
+    if (this.db.open) this.appends.flush(); // appends already asked for are not dropped
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     if (this.db.open) this.db.close(); // closing twice is harmless
   }

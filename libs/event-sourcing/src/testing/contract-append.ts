@@ -160,6 +160,35 @@ export const describeAppendContract = (store: StoreUnderTest): void => {
       expect(stored).toHaveLength(6);
       expect(verifyStreamChain(stored)).toEqual({ ok: true });
     });
+
+    it('racing appends to several streams each stand alone: a conflict or bad data fails only its own append', async () => {
+      const [taken, fresh, other, bad] = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
+      await store().appendToStream(taken, someEvents(1), { expectedRevision: 'no_stream' });
+      const [conflict, first, second, unstorable] = await Promise.allSettled([
+        store().appendToStream(taken, someEvents(1), { expectedRevision: 'no_stream' }),
+        store().appendToStream(fresh, someEvents(2), { expectedRevision: 'no_stream' }),
+        store().appendToStream(other, someEvents(1), { expectedRevision: 'any' }),
+        store().appendToStream(bad, [anEvent(), anEvent({ data: { fen: Number.NaN } })], { expectedRevision: 'no_stream' }),
+      ]);
+      expect(conflict).toEqual({ status: 'rejected', reason: conflictOf(taken, 'no_stream', 0) });
+      expect(first).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1, written: true } });
+      expect(second).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 0, written: true } });
+      expect(unstorable).toMatchObject({ status: 'rejected', reason: expect.any(TypeError) });
+      expect(await store().readStream(taken)).toHaveLength(1);
+      expect(await store().readStream(fresh)).toHaveLength(2);
+      expect(await store().readStream(other)).toHaveLength(1);
+      expect(await store().readStream(bad)).toEqual([]);
+    });
+
+    it('a retry racing its own first attempt is stored once and acknowledged twice', async () => {
+      const streamId = uniqueStreamId();
+      await store().appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' });
+      const batch = someEvents(2);
+      const outcomes = await Promise.all([0, 0].map((expectedRevision) => store().appendToStream(streamId, batch, { expectedRevision })));
+      expect(outcomes.map((outcome) => outcome.written).sort()).toEqual([false, true]);
+      expect(outcomes[0].position).toBe(outcomes[1].position);
+      expect(idsOf(await store().readStream(streamId, { fromRevision: 1 }))).toEqual(idsOf(batch));
+    });
   });
 
   describe('what is stored', () => {

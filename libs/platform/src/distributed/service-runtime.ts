@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { defaultCalendar } from '@gongkai/calendar';
+import { CalendarRegistry } from '@gongkai/calendar';
 import { type CheckpointStore, type EventStore, type PersonalDataVault, Relay, StreamMetadataCheckpointStore } from '@gongkai/event-sourcing';
 import { EventStoreDbEventStore } from '@gongkai/event-sourcing/eventstoredb';
-import { SqliteEventStore, SqlitePersonalDataVault } from '@gongkai/event-sourcing/sqlite';
+import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { RELAY_CHECKPOINT_EVERY } from '../relay-settings';
+import { catchUpCalendarFromEventStore, followCalendarInEventStore } from '../calendar-feed';
+import { RELAY_CHECKPOINT_EVERY, RELAY_PUBLISH_WINDOW } from '../relay-settings';
 import { ownStreams } from './own-streams';
+import { openPersonalDataVault } from './personal-data-vault';
 import type { EventStoreLocation, ServiceProcessConfig } from './process-config';
 
 const openEventStore = (location: EventStoreLocation): { store: EventStore; checkpoints: CheckpointStore } => {
@@ -26,8 +28,10 @@ const openEventStore = (location: EventStoreLocation): { store: EventStore; chec
  * queue group) and JetStream for events, and the relay that publishes what it appends.
  */
 export class ServiceRuntime {
-  readonly calendar = defaultCalendar();
+  /** The deciders' calendar (ctx.calendar): the loaded years, followed while the process runs. */
+  readonly calendar = new CalendarRegistry();
   readonly metrics: PlatformMetrics;
+  private calendarFeed: { stop(): void } | undefined;
   private stopping = false;
   private relayStarted = false;
 
@@ -56,7 +60,7 @@ export class ServiceRuntime {
       },
     });
     const commands = new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError });
-    const events = new JetStreamEventBus(nats, { onError });
+    const events = new JetStreamEventBus(nats, { onError, replicas: config.jetStreamReplicas });
     const relay = new Relay({
       name: config.context,
       store: ownStreams(store, config.context),
@@ -64,13 +68,19 @@ export class ServiceRuntime {
       publish: (event) => events.publish(event),
       log: (entry) => logger.event(entry.level, entry.message, { ...entry.facts }),
       checkpointEvery: RELAY_CHECKPOINT_EVERY,
+      publishWindow: RELAY_PUBLISH_WINDOW,
     });
-    mkdirSync(dirname(config.personalDataFile), { recursive: true });
-    const personalData = SqlitePersonalDataVault.open(config.personalDataFile);
+    const personalData = await openPersonalDataVault(config.personalData);
     const runtime = new ServiceRuntime(config.context, store, checkpoints, nats, commands, events, personalData, relay, metrics);
     metrics.gauge('gongkai_relay_position', 'Global position of the last event this service published.', () => relay.position);
     metrics.gauge('gongkai_parked_events', 'Events set aside after repeated consumer failures.', async () => (await events.parkedEvents()).length);
     return runtime;
+  }
+
+  /** Before taking commands: the years loaded so far, then every change within a second. */
+  async followCalendar(logger: JsonLogger): Promise<void> {
+    await catchUpCalendarFromEventStore(this.calendar, this.eventStore);
+    this.calendarFeed = followCalendarInEventStore(this.calendar, this.eventStore, (error) => logger.event('warn', 'could not read the working-day calendar', { error: String(error) }));
   }
 
   async startRelay(): Promise<void> {
@@ -92,6 +102,7 @@ export class ServiceRuntime {
   async close(): Promise<void> {
     this.stopping = true;
     await this.relay.stop();
+    this.calendarFeed?.stop();
     await this.events.close();
     await this.nats.drain().catch(() => this.nats.close());
     await this.eventStore.close();
