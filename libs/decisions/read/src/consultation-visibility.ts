@@ -1,8 +1,8 @@
 import { compareLocalDates, localDateOf } from '@gongkai/calendar';
 import { consultationDays, type ConsultationPhase, consultationPhaseAt, type DecisionStage, type DraftContent, type FeedbackReport, type SealedContact } from '@gongkai/decisions/domain';
-import { type Actor, canActForAgency, canActForDepartment, hasRole } from '@gongkai/kernel';
+import { type Actor, canActForAgency, canActForDepartment, hasRole, seesInternals } from '@gongkai/kernel';
 import type { Filter } from '@gongkai/read-store';
-import { internalOrPublishedFilter, seesInternals } from './bureau-readers';
+import { internalOrPublishedFilter } from './bureau-readers';
 import type { ConsultationCommentDocument, DecisionDraftDocument, FeedbackEntry } from './decision-draft-document';
 
 /** The staff who handle the comments — the only readers of a commenter's contact. */

@@ -1,5 +1,5 @@
 import type { Adoption, ConsultationTerms, DecisionStage, Disposition, DraftContent, FeedbackReport, SealedContact } from '@gongkai/decisions/domain';
-import type { ReadDocument } from '@gongkai/read-store';
+import type { PublicationHistory, ReadDocument } from '@gongkai/read-store';
 
 export const DECISION_DRAFTS = 'decision_drafts';
 export const CONSULTATION_COMMENTS = 'consultation_comments';
@@ -49,6 +49,12 @@ export interface DecisionDraftDocument extends ReadDocument {
   readonly adoption: Adoption | null;
   readonly normativeDocumentId: string | null;
   readonly withdrawal: { readonly reason: string; readonly withdrawnAt: string } | null;
+  /** The instant of the adoption (its `adoptedOn` is a day), so that a point in time knows whether it had happened. */
+  readonly adoptedAt?: string | null;
+  /** The consultation as published, for `asOfInstant`; a withdrawal does not end it (the public keeps seeing what was consulted on). */
+  readonly consultationHistory?: PublicationHistory<ConsultationEntry>;
+  /** Every feedback report published, each until the next replaced it, for `asOfInstant`. */
+  readonly feedbackHistory?: PublicationHistory<FeedbackEntry>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

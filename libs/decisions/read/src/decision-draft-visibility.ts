@@ -1,8 +1,8 @@
 import type { LocalDate } from '@gongkai/calendar';
 import type { DecisionStage, DraftContent } from '@gongkai/decisions/domain';
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, seesInternals } from '@gongkai/kernel';
 import type { Filter } from '@gongkai/read-store';
-import { internalOrPublishedFilter, seesInternals } from './bureau-readers';
+import { internalOrPublishedFilter } from './bureau-readers';
 import { type ConsultationView, PUBLISHED_CONSULTATION, viewConsultation } from './consultation-visibility';
 import type { DecisionDraftDocument, DraftRevisionEntry } from './decision-draft-document';
 

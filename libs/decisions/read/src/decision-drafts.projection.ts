@@ -1,6 +1,6 @@
 import type { DecisionDraftEvent } from '@gongkai/decisions/domain';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import type { Projection, ReadStore } from '@gongkai/read-store';
+import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
 import { CONSULTATION_COMMENTS, type ConsultationCommentDocument, DECISION_DRAFTS, type DecisionDraftDocument } from './decision-draft-document';
 
 type EventOf<T extends DecisionDraftEvent['type']> = Extract<DecisionDraftEvent, { type: T }>['data'];
@@ -34,7 +34,7 @@ const applyToComments = async (event: RecordedEvent, store: ReadStore): Promise<
 /** The decisions read model: one document per draft, one per comment. */
 export const decisionDraftsProjection: Projection = {
   name: 'decisions.decision-drafts',
-  version: 1,
+  version: 2,
   collections: [DECISION_DRAFTS, CONSULTATION_COMMENTS],
   indexes: {
     [DECISION_DRAFTS]: [{ keys: { agencyCode: 1, updatedAt: -1 } }, { keys: { 'consultation.publishedAt': 1 } }],
@@ -81,6 +81,9 @@ export const decisionDraftsProjection: Projection = {
             adoption: null,
             normativeDocumentId: null,
             withdrawal: null,
+            adoptedAt: null,
+            consultationHistory: [],
+            feedbackHistory: [],
             createdAt: at,
             updatedAt: at,
           },
@@ -106,7 +109,9 @@ export const decisionDraftsProjection: Projection = {
       }
       case 'ConsultationPublished': {
         const data = event.data as EventOf<'ConsultationPublished'>;
-        await update({ 'consultation.publishedAt': data.publishedAt });
+        const published = draft?.consultation ? { ...draft.consultation, publishedAt: data.publishedAt } : null;
+        const consultationHistory = published ? withPublication(draft?.consultationHistory, published, data.publishedAt) : (draft?.consultationHistory ?? []);
+        await update({ 'consultation.publishedAt': data.publishedAt, consultationHistory });
         return;
       }
       case 'ConsultationCommentSubmitted': {
@@ -150,13 +155,14 @@ export const decisionDraftsProjection: Projection = {
       case 'FeedbackPublished': {
         const data = event.data as EventOf<'FeedbackPublished'>;
         if (!draft?.pendingFeedback) return;
-        await update({ publishedFeedback: { ...draft.pendingFeedback, publishedAt: data.publishedAt }, pendingFeedback: null });
+        const publishedFeedback = { ...draft.pendingFeedback, publishedAt: data.publishedAt };
+        await update({ publishedFeedback, pendingFeedback: null, feedbackHistory: withPublication(draft.feedbackHistory, publishedFeedback, data.publishedAt) });
         await applyToComments(event, store);
         return;
       }
       case 'DecisionAdopted': {
         const data = event.data as EventOf<'DecisionAdopted'>;
-        await update({ status: 'ADOPTED', adoption: data.adoption, normativeDocumentId: data.normativeDocument?.documentId ?? null });
+        await update({ status: 'ADOPTED', adoption: data.adoption, adoptedAt: at, normativeDocumentId: data.normativeDocument?.documentId ?? null });
         return;
       }
       case 'DecisionWithdrawn': {

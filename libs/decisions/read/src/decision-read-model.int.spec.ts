@@ -1,11 +1,11 @@
 import { decisionDraftDecider, type DecisionDraftCommand } from '@gongkai/decisions/domain';
 import { ANONYMOUS, type Actor, systemActor } from '@gongkai/kernel';
 import { InMemoryReadStore } from '@gongkai/read-store';
+import { EventHistory } from '@gongkai/testing';
 import { CONSULTATION_COMMENTS, type ConsultationCommentDocument, DECISION_DRAFTS, type DecisionDraftDocument } from './decision-draft-document';
 import { decisionDraftsProjection } from './decision-drafts.projection';
 import { consultationsFilter, viewComment, viewConsultation } from './consultation-visibility';
 import { viewDecisionDraft } from './decision-draft-visibility';
-import { EventHistory } from './event-history.fixtures';
 
 const regulations: Actor = { id: 'demo-regulations', roles: ['staff'], agencyCode: '445300', departmentCode: 'REGULATIONS' };
 const reviewer: Actor = { id: 'demo-reviewer', roles: ['reviewer'], agencyCode: '445300' };

@@ -1,7 +1,7 @@
 import { keyWorkItemDecider, type KeyWorkItemCommand } from '@gongkai/decisions/domain';
 import { ANONYMOUS, type Actor, systemActor } from '@gongkai/kernel';
 import { InMemoryReadStore } from '@gongkai/read-store';
-import { EventHistory } from './event-history.fixtures';
+import { EventHistory } from '@gongkai/testing';
 import { KEY_WORK_ITEMS, type KeyWorkItemDocument } from './key-work-item-document';
 import { keyWorkItemsFilter, viewKeyWorkItem } from './key-work-item-visibility';
 import { keyWorkItemsProjection } from './key-work-items.projection';

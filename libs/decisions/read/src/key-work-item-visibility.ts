@@ -1,6 +1,6 @@
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, seesInternals } from '@gongkai/kernel';
 import type { Filter } from '@gongkai/read-store';
-import { internalOrPublishedFilter, seesInternals } from './bureau-readers';
+import { internalOrPublishedFilter } from './bureau-readers';
 import type { KeyWorkItemDocument } from './key-work-item-document';
 
 /** The public sees key work once a progress report on it is published, and only published reports. */

@@ -1,8 +1,8 @@
 import type { LocalDate } from '@gongkai/calendar';
 import { type DocumentStatus, documentStatusAsOf } from '@gongkai/decisions/domain';
-import type { Actor } from '@gongkai/kernel';
-import type { Filter } from '@gongkai/read-store';
-import { internalOrPublishedFilter, seesInternals } from './bureau-readers';
+import { type Actor, seesInternals } from '@gongkai/kernel';
+import { type Filter, textSearchPattern } from '@gongkai/read-store';
+import { internalOrPublishedFilter } from './bureau-readers';
 import type { CleanupCampaignDocument, NormativeDocumentDocument } from './normative-register-documents';
 
 /**
@@ -31,8 +31,6 @@ export const documentStatusFilter = (status: DocumentStatus | null | undefined, 
 /** In force as amended or not: what the annual report counts as 现行有效. */
 export const inForceFilter = (asOf: LocalDate): Filter => ({ $or: [documentStatusFilter('IN_FORCE', asOf), documentStatusFilter('AMENDED', asOf)] });
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export interface RegisterQuery {
   readonly status?: DocumentStatus | null;
   readonly asOf: LocalDate;
@@ -43,7 +41,7 @@ export interface RegisterQuery {
 /** The register is public: every reader gets the same answer. */
 export const registerFilter = (query: RegisterQuery): Filter => {
   const search = query.search?.trim();
-  const pattern = search ? { $regex: escapeRegex(search.slice(0, 200)), $options: 'i' } : undefined;
+  const pattern = search ? { $regex: textSearchPattern(search.slice(0, 200)), $options: 'i' } : undefined;
   return {
     $and: [
       documentStatusFilter(query.status, query.asOf),

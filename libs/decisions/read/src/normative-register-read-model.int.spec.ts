@@ -2,7 +2,7 @@ import { addCalendarDays } from '@gongkai/calendar';
 import { DOCUMENT_STATUSES, normativeRegisterDecider, type NormativeRegisterCommand } from '@gongkai/decisions/domain';
 import { ANONYMOUS, type Actor, systemActor } from '@gongkai/kernel';
 import { InMemoryReadStore } from '@gongkai/read-store';
-import { EventHistory } from './event-history.fixtures';
+import { EventHistory } from '@gongkai/testing';
 import { CLEANUP_CAMPAIGNS, type CleanupCampaignDocument, NORMATIVE_DOCUMENTS, type NormativeDocumentDocument } from './normative-register-documents';
 import { normativeRegisterProjection } from './normative-register.projection';
 import { annualFigureFilters, cleanupCampaignsFilter, registerFilter, viewCleanupCampaign, viewNormativeDocument } from './normative-register-queries';
@@ -96,7 +96,7 @@ describe('The register of normative documents, read on any day', () => {
     ]);
     expect(view?.pendingReviewId).toBeNull();
     const c = (await documents().findOne({ _id: 'c' }))!;
-    expect(c.repeal).toEqual({ reason: '已被替代', campaignId: 'k1' });
+    expect(c.repeal).toEqual({ reason: '已被替代', campaignId: 'k1', recordedAt: '2026-01-08T04:00:00.000Z' });
     expect(viewNormativeDocument(c, '2026-01-07')?.status).toBe('AMENDED');
     expect(viewNormativeDocument(c, '2026-01-08')?.status).toBe('REPEALED');
     expect(addCalendarDays(c.validUntil, 1)).toBe('2028-01-01');

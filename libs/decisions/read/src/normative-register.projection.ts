@@ -1,14 +1,14 @@
 import type { NormativeRegisterEvent } from '@gongkai/decisions/domain';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import type { Projection, ReadStore } from '@gongkai/read-store';
-import { CLEANUP_CAMPAIGNS, type CleanupCampaignDocument, NORMATIVE_DOCUMENTS, type NormativeDocumentDocument } from './normative-register-documents';
+import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
+import { CLEANUP_CAMPAIGNS, type CleanupCampaignDocument, NORMATIVE_DOCUMENTS, type NormativeDocumentDocument, type PublishedCleanupResults } from './normative-register-documents';
 
 type EventOf<T extends NormativeRegisterEvent['type']> = Extract<NormativeRegisterEvent, { type: T }>['data'];
 
 /** The register of normative documents and its clean-up campaigns, one document each. */
 export const normativeRegisterProjection: Projection = {
   name: 'decisions.normative-register',
-  version: 1,
+  version: 3,
   collections: [NORMATIVE_DOCUMENTS, CLEANUP_CAMPAIGNS],
   indexes: {
     [NORMATIVE_DOCUMENTS]: [{ keys: { agencyCode: 1, number: 1 }, unique: true }, { keys: { issuedOn: -1 } }],
@@ -43,12 +43,12 @@ export const normativeRegisterProjection: Projection = {
         const document = await documents.findOne({ _id: documentId });
         if (!document) return;
         const firstAmendedOn = document.firstAmendedOn && document.firstAmendedOn < amendedOn ? document.firstAmendedOn : amendedOn;
-        await documents.updateOne({ _id: documentId }, { $set: { firstAmendedOn }, $push: { amendments: { amendedOn, summary } } });
+        await documents.updateOne({ _id: documentId }, { $set: { firstAmendedOn }, $push: { amendments: { amendedOn, summary, recordedAt: at } } });
         return;
       }
       case 'NormativeDocumentRepealed': {
         const { documentId, repealedOn, reason, campaignId } = event.data as EventOf<'NormativeDocumentRepealed'>;
-        await documents.updateOne({ _id: documentId }, { $set: { repealedOn, repeal: { reason, campaignId: campaignId ?? null } } });
+        await documents.updateOne({ _id: documentId }, { $set: { repealedOn, repeal: { reason, campaignId: campaignId ?? null, recordedAt: at } } });
         return;
       }
       case 'CleanupCampaignOpened': {
@@ -65,6 +65,7 @@ export const normativeRegisterProjection: Projection = {
             pendingReviewId: null,
             pendingResults: null,
             published: null,
+            publicationHistory: [],
             updatedAt: at,
           },
           { upsert: true },
@@ -92,9 +93,19 @@ export const normativeRegisterProjection: Projection = {
         const { campaignId, publishedAt } = event.data as EventOf<'CleanupResultPublished'>;
         const campaign = await campaigns.findOne({ _id: campaignId });
         if (!campaign?.pendingResults) return;
+        const published: PublishedCleanupResults = { ...campaign.pendingResults, publishedAt };
         await campaigns.updateOne(
           { _id: campaignId },
-          { $set: { status: 'PUBLISHED', pendingReviewId: null, pendingResults: null, published: { ...campaign.pendingResults, publishedAt }, updatedAt: at } },
+          {
+            $set: {
+              status: 'PUBLISHED',
+              pendingReviewId: null,
+              pendingResults: null,
+              published,
+              publicationHistory: withPublication(campaign.publicationHistory, published, publishedAt),
+              updatedAt: at,
+            },
+          },
         );
         return;
       }

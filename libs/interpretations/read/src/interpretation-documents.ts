@@ -1,6 +1,6 @@
 import type { DocumentStage, InterpretationContent, InterpretationStatus } from '@gongkai/interpretations/domain';
 import type { LocalDate } from '@gongkai/kernel';
-import type { ReadDocument } from '@gongkai/read-store';
+import type { PublicationHistory, ReadDocument } from '@gongkai/read-store';
 
 export const POLICY_DOCUMENTS = 'interpretation_policy_documents';
 export const INTERPRETATIONS = 'interpretations';
@@ -53,6 +53,8 @@ export interface InterpretationDocument extends ReadDocument {
   readonly published: PublishedInterpretation | null;
   /** Whether it first came out within the three working days: recorded once, never recomputed. */
   readonly firstPublication: { readonly publishedOn: LocalDate; readonly interpretationDueOn: LocalDate; readonly onTime: boolean } | null;
+  /** Every published version with the period it was public, for `asOfInstant`; a newer publication ends the one before. */
+  readonly publicationHistory?: PublicationHistory<PublishedInterpretation>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

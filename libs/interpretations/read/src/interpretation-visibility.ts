@@ -1,7 +1,7 @@
 import type { InterpretationContent, InterpretationStatus } from '@gongkai/interpretations/domain';
-import { type Actor, hasRole, type LocalDate } from '@gongkai/kernel';
-import type { Filter, SortSpec } from '@gongkai/read-store';
-import { BUREAU_ROLES, escapeRegex, internalAgencyFilter, seesInternals } from './bureau-readers';
+import { type Actor, isBureauReader, type LocalDate, seesInternals } from '@gongkai/kernel';
+import { type Filter, type SortSpec, textSearchPattern } from '@gongkai/read-store';
+import { internalAgencyFilter } from './bureau-readers';
 import type { InterpretationDocument, PolicyDocumentDocument } from './interpretation-documents';
 
 /** What one reader may see of one interpretation. */
@@ -81,7 +81,7 @@ export interface InterpretationQuery {
  */
 export const interpretationsFilter = (actor: Actor, query: InterpretationQuery): Filter => {
   const search = query.search?.trim().slice(0, 200);
-  const pattern = search ? { $regex: escapeRegex(search), $options: 'i' } : undefined;
+  const pattern = search ? { $regex: textSearchPattern(search), $options: 'i' } : undefined;
   const conditions = (prefix: string, documentTitleField?: string): Filter[] => [
     ...(query.documentId ? [{ documentId: query.documentId }] : []),
     ...(query.departmentCode ? [{ [`${prefix}.departmentCode`]: query.departmentCode }] : []),
@@ -99,10 +99,10 @@ export const interpretationsFilter = (actor: Actor, query: InterpretationQuery):
       : []),
   ];
   const publicBranch: Filter = { $and: [{ published: { $ne: null } }, ...conditions('published.content', 'published.document.title')] };
-  if (!hasRole(actor, ...BUREAU_ROLES)) return publicBranch;
+  if (!isBureauReader(actor)) return publicBranch;
   const ownBranch: Filter = { $and: [internalAgencyFilter(actor), ...conditions('content')] };
   return { $or: [ownBranch, publicBranch] };
 };
 
 /** The public's order comes from publication only, so that it reveals nothing of a draft. */
-export const interpretationsSort = (actor: Actor): SortSpec => (hasRole(actor, ...BUREAU_ROLES) ? { updatedAt: -1, _id: 1 } : { 'published.publishedAt': -1, _id: 1 });
+export const interpretationsSort = (actor: Actor): SortSpec => (isBureauReader(actor) ? { updatedAt: -1, _id: 1 } : { 'published.publishedAt': -1, _id: 1 });

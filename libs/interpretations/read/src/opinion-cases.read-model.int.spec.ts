@@ -2,6 +2,7 @@ import type { OpinionCaseDetails, OpinionCaseEvent } from '@gongkai/interpretati
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
 import { OPINION_CASES, OPINION_RESPONSES, type OpinionCaseDocument, type OpinionResponseDocument } from './opinion-case-documents';
 import { opinionCasesFilter, publishedResponsesFilter, viewOpinionCase } from './opinion-case-visibility';
+import { publishedResponsesFilterAsOf } from './interpretations-point-in-time';
 import { opinionCasesProjection } from './opinion-cases.projection';
 import { auditor, countyStaff, recorded, regulations } from './read-model.fixtures';
 
@@ -81,6 +82,13 @@ describe('The public-opinion read models', () => {
     expect(listed.map((r) => r._id)).toEqual(['c1:1']);
     expect(JSON.stringify(listed)).not.toContain(NOTE);
     expect(await responses().find(publishedResponsesFilter('c2'))).toEqual([]);
+  });
+
+  it('lists at a point in time (asOfInstant) the responses published by then, and never one under review', async () => {
+    const listedAt = async (at: string) => (await responses().find(publishedResponsesFilterAsOf(null, at))).map((r) => r._id);
+    expect(await listedAt('2026-03-01T15:59:59.999Z')).toEqual([]);
+    expect(await listedAt('2026-03-01T16:00:00.000Z')).toEqual(['c1:1']);
+    expect(await listedAt('2026-04-01T00:00:00.000Z')).toEqual(['c1:1']);
   });
 
   it('lists cases for the bureau of their agency, by severity', async () => {

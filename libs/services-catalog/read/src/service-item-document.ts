@@ -1,4 +1,4 @@
-import type { ReadDocument } from '@gongkai/read-store';
+import type { PublicationHistory, ReadDocument } from '@gongkai/read-store';
 import type { PublicationStatus, ServiceGuide } from '@gongkai/services-catalog/domain';
 
 export const SERVICE_ITEMS = 'service_items';
@@ -31,6 +31,8 @@ export interface ServiceItemDocument extends ReadDocument {
   readonly published?: PublishedServiceGuide | null;
   readonly versions: readonly ServiceItemVersionEntry[];
   readonly retirement?: { readonly reason: string; readonly retiredAt: string } | null;
+  /** Every published version with the period it was public, for `asOfInstant` (point in time). */
+  readonly publicationHistory?: PublicationHistory<PublishedServiceGuide>;
   readonly createdAt: string;
   readonly updatedAt: string;
   /** Listed in the public catalogue: published and not retired. */

@@ -1,5 +1,5 @@
-import { type Actor, agencyFilter, canActForAgency, hasRole } from '@gongkai/kernel';
-import type { Filter, SortSpec } from '@gongkai/read-store';
+import { type Actor, agencyFilter, canActForAgency, isBureauReader, seesInternals } from '@gongkai/kernel';
+import { type Filter, type SortSpec, textSearchPattern } from '@gongkai/read-store';
 import type { PublicationStatus, ServiceGuide } from '@gongkai/services-catalog/domain';
 import type { ServiceItemDocument, ServiceItemVersionEntry } from './service-item-document';
 
@@ -19,16 +19,11 @@ export interface ServiceItemView {
   readonly updatedAt: string;
 }
 
-const BUREAU_ROLES = ['staff', 'office', 'reviewer', 'auditor', 'admin', 'leader'] as const;
-
-/** Bureau staff of the item's agency see drafts; everyone else sees only what was published. */
-export const seesDrafts = (actor: Actor, agencyCode: string): boolean => hasRole(actor, ...BUREAU_ROLES) && canActForAgency(actor, agencyCode);
-
-/** `seesDrafts` for one reader and many items: the reader's roles are looked at once. */
+/** `seesInternals` (bureau staff of the item's agency see its drafts) for one reader and many items: the reader's roles are looked at once. */
 export const draftsSeenBy = (actor: Actor): ((agencyCode: string) => boolean) =>
-  hasRole(actor, ...BUREAU_ROLES) ? (agencyCode) => canActForAgency(actor, agencyCode) : () => false;
+  isBureauReader(actor) ? (agencyCode) => canActForAgency(actor, agencyCode) : () => false;
 
-export const viewServiceItem = (item: ServiceItemDocument, actor: Actor): ServiceItemView | null => viewServiceItemAs(item, seesDrafts(actor, item.agencyCode));
+export const viewServiceItem = (item: ServiceItemDocument, actor: Actor): ServiceItemView | null => viewServiceItemAs(item, seesInternals(actor, item.agencyCode));
 
 /** The item as a reader sees it who does (`withDrafts`) or does not see its drafts: nothing else of the reader matters. */
 export const viewServiceItemAs = (item: ServiceItemDocument, withDrafts: boolean): ServiceItemView | null => {
@@ -73,14 +68,12 @@ export interface CatalogueQuery {
   readonly includeRetired?: boolean | null;
 }
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * The catalogue filter for one reader: the public searches the published guides; staff also
  * their own agencies' drafts, searched by their current text.
  */
 export const catalogueFilter = (actor: Actor, query: CatalogueQuery): Filter => {
-  const pattern = query.search?.trim() ? { $regex: escapeRegex(query.search.trim()), $options: 'i' } : undefined;
+  const pattern = query.search?.trim() ? { $regex: textSearchPattern(query.search), $options: 'i' } : undefined;
   const guideConditions = (prefix: string): Filter[] => [
     ...(pattern ? [{ $or: [{ [`${prefix}.name`]: pattern }, { [`${prefix}.legalBasis`]: pattern }, { [`${prefix}.conditions`]: pattern }] }] : []),
     ...(query.departmentCode ? [{ [`${prefix}.departmentCode`]: query.departmentCode }] : []),
@@ -89,7 +82,7 @@ export const catalogueFilter = (actor: Actor, query: CatalogueQuery): Filter => 
   const publicConditions: Filter[] = [query.includeRetired ? { published: { $ne: null } } : { listedPublicly: true }, ...guideConditions('published.guide')];
   // One condition stands alone, so that a store can answer it from an index (`{ listedPublicly: true }`).
   const publicBranch: Filter = publicConditions.length === 1 ? publicConditions[0] : { $and: publicConditions };
-  if (!hasRole(actor, ...BUREAU_ROLES)) return publicBranch;
+  if (!isBureauReader(actor)) return publicBranch;
   const agencies = agencyFilter(actor);
   const ownStatus = query.includeRetired ? {} : { status: { $ne: 'RETIRED' } };
   const ownBranch: Filter = { $and: [agencies ? { agencyCode: { $in: [...agencies] } } : {}, ownStatus, ...guideConditions('guide')] };
@@ -98,4 +91,4 @@ export const catalogueFilter = (actor: Actor, query: CatalogueQuery): Filter => 
 
 /** The public's order comes from published names only, so that it reveals nothing of a draft. */
 export const catalogueSort = (actor: Actor): SortSpec =>
-  hasRole(actor, ...BUREAU_ROLES) ? { 'guide.name': 1, _id: 1 } : { 'published.guide.name': 1, _id: 1 };
+  isBureauReader(actor) ? { 'guide.name': 1, _id: 1 } : { 'published.guide.name': 1, _id: 1 };

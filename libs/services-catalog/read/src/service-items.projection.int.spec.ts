@@ -1,10 +1,11 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, seesInternals } from '@gongkai/kernel';
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
 import type { ServiceGuide, ServiceItemEvent } from '@gongkai/services-catalog/domain';
 import { SERVICE_ITEMS, type ServiceItemDocument } from './service-item-document';
 import { serviceItemsProjection } from './service-items.projection';
-import { catalogueFilter, draftsSeenBy, seesDrafts, viewServiceItem, viewServiceItemAs } from './service-item-visibility';
+import { catalogueFilterAsOf, viewServiceItemAsOf } from './service-item-point-in-time';
+import { catalogueFilter, draftsSeenBy, viewServiceItem, viewServiceItemAs } from './service-item-visibility';
 
 const guide = (name: string, departmentCode = 'SERVICE_WINDOW'): ServiceGuide => ({
   name,
@@ -120,8 +121,8 @@ describe('The catalogue read model', () => {
     for (const actor of [anonymous, cityWindow, countyWindow, reviewer]) {
       for (const id of ['a', 'b', 'c']) {
         const item = (await items().findOne({ _id: id }))!;
-        expect(draftsSeenBy(actor)(item.agencyCode)).toBe(seesDrafts(actor, item.agencyCode));
-        expect(viewServiceItemAs(item, seesDrafts(actor, item.agencyCode))).toEqual(viewServiceItem(item, actor));
+        expect(draftsSeenBy(actor)(item.agencyCode)).toBe(seesInternals(actor, item.agencyCode));
+        expect(viewServiceItemAs(item, seesInternals(actor, item.agencyCode))).toEqual(viewServiceItem(item, actor));
       }
     }
   });
@@ -138,5 +139,48 @@ describe('The catalogue read model', () => {
     for (const event of history()) await runner.handle(event);
     const a = (await items().findOne({ _id: 'a' }))!;
     expect(a.versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+});
+
+describe('The catalogue at a point in time (asOfInstant)', () => {
+  const published = (version: number, publishedAt: string) => ({ itemId: 'd', version, contentHash: 'a'.repeat(64), reviewId: `review-d-${version}`, publishedAt });
+  /** Published v1 on 2 March, v2 on 5 March, retired on 9 March; a v3 draft written after it was retired. */
+  const lifeOfD = (): RecordedEvent[] => [
+    recorded('d', 0, { type: 'ServiceItemDrafted', data: { itemId: 'd', agencyCode: '445300', version: 1, guide: guide('危废转移 v1') } }),
+    recorded('d', 1, { type: 'ServiceItemPublished', data: published(1, '2026-03-02T02:00:00.000Z') }),
+    recorded('d', 2, { type: 'ServiceItemRevised', data: { itemId: 'd', version: 2, guide: guide('危废转移 v2'), changeSummary: '改' } }),
+    recorded('d', 3, { type: 'ServiceItemPublished', data: published(2, '2026-03-05T02:00:00.000Z') }),
+    recorded('d', 4, { type: 'ServiceItemRetired', data: { itemId: 'd', reason: '事项取消', retiredAt: '2026-03-09T02:00:00.000Z' } }),
+    recorded('d', 5, { type: 'ServiceItemRevised', data: { itemId: 'd', version: 3, guide: guide('危废转移 草稿三'), changeSummary: '草稿' } }),
+  ];
+  let store: InMemoryReadStore;
+  const d = async () => (await store.collection<ServiceItemDocument>(SERVICE_ITEMS).findOne({ _id: 'd' }))!;
+  const listedAt = async (at: string, search?: string) =>
+    (await store.collection<ServiceItemDocument>(SERVICE_ITEMS).find(catalogueFilterAsOf({ search }, at))).map((doc) => viewServiceItemAsOf(doc, at)?.guide.name);
+
+  beforeEach(async () => {
+    store = new InMemoryReadStore();
+    await new ProjectionRunner(store, [serviceItemsProjection]).start(lifeOfD());
+  });
+
+  it('gives nothing before v1, v1 between the publications, v2 after the second, and nothing after retirement', async () => {
+    const item = await d();
+    expect(viewServiceItemAsOf(item, '2026-03-01T00:00:00.000Z')).toBeNull();
+    expect(viewServiceItemAsOf(item, '2026-03-03T00:00:00.000Z')).toMatchObject({ version: 1, guide: { name: '危废转移 v1' }, publicationStatus: 'PUBLISHED', publishedAt: '2026-03-02T02:00:00.000Z', retirementReason: null });
+    expect(viewServiceItemAsOf(item, '2026-03-06T00:00:00.000Z')).toMatchObject({ version: 2, guide: { name: '危废转移 v2' }, publishedAt: '2026-03-05T02:00:00.000Z' });
+    expect(viewServiceItemAsOf(item, '2026-03-10T00:00:00.000Z')).toBeNull();
+  });
+
+  it('lists only the versions published by then', async () => {
+    expect(viewServiceItemAsOf(await d(), '2026-03-03T00:00:00.000Z')?.versions.map((v) => v.version)).toEqual([1]);
+  });
+
+  it('lists and searches the catalogue as it was published then, never a draft', async () => {
+    expect(await listedAt('2026-03-01T00:00:00.000Z')).toEqual([]);
+    expect(await listedAt('2026-03-03T00:00:00.000Z')).toEqual(['危废转移 v1']);
+    expect(await listedAt('2026-03-03T00:00:00.000Z', 'v2')).toEqual([]);
+    expect(await listedAt('2026-03-06T00:00:00.000Z', 'v2')).toEqual(['危废转移 v2']);
+    expect(await listedAt('2026-03-10T00:00:00.000Z')).toEqual([]);
+    expect(await listedAt('2026-03-10T00:00:00.000Z', '草稿')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import type { Projection, ReadStore } from '@gongkai/read-store';
+import { type Projection, type ReadStore, withPublication, withPublicationEnded } from '@gongkai/read-store';
 import type { ServiceItemEvent } from '@gongkai/services-catalog/domain';
 import { SERVICE_ITEMS, type ServiceItemDocument } from './service-item-document';
 
@@ -8,7 +8,7 @@ type EventOf<T extends ServiceItemEvent['type']> = Extract<ServiceItemEvent, { t
 /** The catalogue read model: one document per item, with its public version beside the current one. */
 export const serviceItemsProjection: Projection = {
   name: 'services-catalog.service-items',
-  version: 1,
+  version: 2,
   collections: [SERVICE_ITEMS],
   indexes: {
     [SERVICE_ITEMS]: [
@@ -37,6 +37,7 @@ export const serviceItemsProjection: Projection = {
             published: null,
             versions: [{ version: 1, changeSummary: '', createdAt: at, createdBy: event.metadata.actor.id }],
             retirement: null,
+            publicationHistory: [],
             createdAt: at,
             updatedAt: at,
             listedPublicly: false,
@@ -65,13 +66,15 @@ export const serviceItemsProjection: Projection = {
         const data = event.data as EventOf<'ServiceItemPublished'>;
         const item = await items.findOne({ _id: data.itemId });
         if (!item) return;
+        const published = { version: data.version, guide: item.guide, contentHash: data.contentHash, reviewId: data.reviewId, publishedAt: data.publishedAt };
         await items.updateOne(
           { _id: data.itemId },
           {
             $set: {
               status: 'PUBLISHED',
               pendingReviewId: null,
-              published: { version: data.version, guide: item.guide, contentHash: data.contentHash, reviewId: data.reviewId, publishedAt: data.publishedAt },
+              published,
+              publicationHistory: withPublication(item.publicationHistory, published, data.publishedAt),
               versions: item.versions.map((entry) => (entry.version === data.version ? { ...entry, publishedAt: data.publishedAt } : entry)),
               listedPublicly: true,
               updatedAt: at,
@@ -82,9 +85,12 @@ export const serviceItemsProjection: Projection = {
       }
       case 'ServiceItemRetired': {
         const data = event.data as EventOf<'ServiceItemRetired'>;
+        const item = await items.findOne({ _id: data.itemId });
+        if (!item) return;
+        const publicationHistory = withPublicationEnded(item.publicationHistory, data.retiredAt);
         await items.updateOne(
           { _id: data.itemId },
-          { $set: { status: 'RETIRED', pendingReviewId: null, retirement: { reason: data.reason, retiredAt: data.retiredAt }, listedPublicly: false, updatedAt: at } },
+          { $set: { status: 'RETIRED', pendingReviewId: null, retirement: { reason: data.reason, retiredAt: data.retiredAt }, publicationHistory, listedPublicly: false, updatedAt: at } },
         );
         return;
       }

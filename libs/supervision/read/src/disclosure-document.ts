@@ -1,4 +1,4 @@
-import type { ReadDocument } from '@gongkai/read-store';
+import type { PublicationHistory, ReadDocument } from '@gongkai/read-store';
 import type { Details, DisclosureCategory, DisclosureStatus } from '@gongkai/supervision/domain';
 
 export const DISCLOSURES = 'supervision_disclosures';
@@ -64,5 +64,7 @@ export interface DisclosureDocument extends ReadDocument {
   readonly revocation: DisclosureRevocation | null;
   /** Published and not revoked: in the public list. */
   readonly listedPublicly: boolean;
+  /** Every published version with the period it was public (a correction's publication or a revocation ends one), for `asOfInstant`. */
+  readonly publicationHistory?: PublicationHistory<PublishedDisclosure>;
   readonly updatedAt: string;
 }

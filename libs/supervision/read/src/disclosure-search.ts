@@ -1,6 +1,6 @@
-import type { Actor } from '@gongkai/kernel';
-import type { Filter, SortSpec } from '@gongkai/read-store';
-import { internalAgencies, isBureauReader } from './bureau-readers';
+import { type Actor, isBureauReader } from '@gongkai/kernel';
+import { type Filter, type SortSpec, textSearchPattern } from '@gongkai/read-store';
+import { internalAgencies } from './bureau-readers';
 
 /** What the public and staff search disclosures by (监管信息查询). */
 export interface DisclosureQuery {
@@ -19,8 +19,6 @@ export interface DisclosureQuery {
 /** Newest information first. */
 export const DISCLOSURE_SORT: SortSpec = { formedOn: -1, _id: 1 };
 
-const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The key of one enterprise's records formed in one month. */
 export const enterpriseMonthOf = (enterpriseCreditCode: string | null, formedOn: string): string | null =>
   enterpriseCreditCode ? `${enterpriseCreditCode}|${formedOn.slice(0, 7)}` : null;
@@ -30,7 +28,7 @@ export const enterpriseMonthOf = (enterpriseCreditCode: string | null, formedOn:
  * a search by the first condition it has an index for. A search for an enterprise within one month
  * (the commonest) names that month's key, which the other conditions imply anyway.
  */
-const recordConditions = (query: DisclosureQuery): Filter[] => [
+export const recordConditions = (query: DisclosureQuery): Filter[] => [
   ...(query.enterpriseCreditCode && query.from && query.to && query.from.slice(0, 7) === query.to.slice(0, 7)
     ? [{ enterpriseMonth: enterpriseMonthOf(query.enterpriseCreditCode, query.from) }]
     : []),
@@ -43,7 +41,7 @@ const recordConditions = (query: DisclosureQuery): Filter[] => [
 /** Conditions on one version's content: the published one for the public, the current one for staff. */
 const versionConditions = (query: DisclosureQuery, content: string): Filter[] => {
   const words = query.search?.trim().slice(0, 100);
-  const pattern = words ? { $regex: escapeRegex(words), $options: 'i' } : undefined;
+  const pattern = words ? { $regex: textSearchPattern(words), $options: 'i' } : undefined;
   return [
     ...(query.exceeded === true || query.exceeded === false ? [{ [`${content}.exceeded`]: query.exceeded }] : []),
     ...(pattern ? [{ $or: [{ title: pattern }, { enterpriseName: pattern }, { enterpriseCreditCode: pattern }, { [`${content}.text`]: pattern }] }] : []),

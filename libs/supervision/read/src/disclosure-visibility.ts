@@ -1,6 +1,5 @@
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, seesInternals } from '@gongkai/kernel';
 import { type Details, type DisclosureCategory, type DisclosureStatus, isLate } from '@gongkai/supervision/domain';
-import { seesInternals } from './bureau-readers';
 import type { DisclosureDocument, DisclosureRevocation, DisclosureVersionEntry } from './disclosure-document';
 
 /** What one reader is allowed to see of one disclosure record. */

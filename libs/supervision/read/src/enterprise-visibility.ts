@@ -1,6 +1,5 @@
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, isBureauReader } from '@gongkai/kernel';
 import { blacklistEntryAsOf, canActForEnterprise, lastBlacklistChange } from '@gongkai/supervision/domain';
-import { isBureauReader } from './bureau-readers';
 import type { EnterpriseDocument, RegisterChangeEntry } from './enterprise-document';
 
 /** What one reader is allowed to see of one enterprise. */

@@ -1,10 +1,11 @@
-import type { Actor } from '@gongkai/kernel';
+import { ANONYMOUS, type Actor } from '@gongkai/kernel';
 import type { ReadStore } from '@gongkai/read-store';
 import { DISCLOSURES, type DisclosureDocument } from './disclosure-document';
 import { DISCLOSURE_IMPORTS, type DisclosureImportDocument } from './disclosure-import-document';
 import { viewDisclosure, type DisclosureView } from './disclosure-visibility';
 import { ENTERPRISES, type EnterpriseDocument } from './enterprise-document';
 import { viewEnterprise, type EnterpriseView } from './enterprise-visibility';
+import { disclosedByFilter, enterpriseAsOf } from './supervision-point-in-time';
 
 /** Reads the resolvers share, kept apart from Nest so that they are tested directly. */
 export class SupervisionQueries {
@@ -39,6 +40,17 @@ export class SupervisionQueries {
     if (!document) return null;
     const disclosedPublicly = (await this.disclosures.count({ $and: [{ enterpriseCreditCode: creditCode }, { published: { $ne: null } }] })) > 0;
     return viewEnterprise(document, actor, disclosedPublicly);
+  }
+
+  /**
+   * The profile as the public knew it at `at` (point in time), whoever asks: the register changes
+   * published by then; null until something about the enterprise had been published.
+   */
+  async enterpriseAsOf(creditCode: string, at: string): Promise<EnterpriseView | null> {
+    const document = await this.enterprises.findOne({ _id: creditCode });
+    if (!document) return null;
+    const disclosedPublicly = (await this.disclosures.count(disclosedByFilter(creditCode, at))) > 0;
+    return viewEnterprise(enterpriseAsOf(document, at), ANONYMOUS, disclosedPublicly);
   }
 
   async isRegistered(creditCode: string): Promise<boolean> {

@@ -1,12 +1,12 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, newAggregateId } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue, newAggregateId } from '@gongkai/graphql';
 import { type Actor, notFound, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { cleanupCampaignAsOf, cleanupCampaignsFilterAsOf } from '../decisions-point-in-time';
 import { CLEANUP_CAMPAIGNS, type CleanupCampaignDocument } from '../normative-register-documents';
 import { cleanupCampaignsFilter, viewCleanupCampaign } from '../normative-register-queries';
-import { commandOptions } from './command-options';
 import { CleanupConclusion } from './decision-enums';
 import { CleanupCampaign } from './normative-document.types';
 import { toCleanupCampaign } from './to-register-types';
@@ -21,18 +21,29 @@ export class CleanupCampaignsResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => [CleanupCampaign], { description: 'Public: campaigns whose results are published. Staff: also those at work.' })
-  async cleanupCampaigns(@CurrentActor() actor: Actor): Promise<CleanupCampaign[]> {
-    const campaigns = await this.store.collection<CleanupCampaignDocument>(CLEANUP_CAMPAIGNS).find(cleanupCampaignsFilter(actor), { sort: { openedOn: -1, _id: 1 }, limit: MAX_CAMPAIGNS });
+  @Query(() => [CleanupCampaign], { description: 'Public: campaigns whose results are published. Staff: also those at work. With asOfInstant: the results published by then, whoever asks.' })
+  async cleanupCampaigns(
+    @CurrentActor() actor: Actor,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: each campaign with the results then published; none before its first publication.' }) asOfInstant: string | null,
+  ): Promise<CleanupCampaign[]> {
+    const filter = asOfInstant ? cleanupCampaignsFilterAsOf(asOfInstant) : cleanupCampaignsFilter(actor);
+    const campaigns = await this.store.collection<CleanupCampaignDocument>(CLEANUP_CAMPAIGNS).find(filter, { sort: { openedOn: -1, _id: 1 }, limit: MAX_CAMPAIGNS });
     return campaigns.flatMap((campaign) => {
-      const view = viewCleanupCampaign(campaign, actor);
+      const view = asOfInstant ? cleanupCampaignAsOf(campaign, asOfInstant) : viewCleanupCampaign(campaign, actor);
       return view ? [toCleanupCampaign(view)] : [];
     });
   }
 
-  @Query(() => CleanupCampaign, { nullable: true })
-  async cleanupCampaign(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CleanupCampaign | null> {
-    return this.find(id, actor);
+  @Query(() => CleanupCampaign, { nullable: true, description: 'One campaign; null when it does not exist or is not visible to you. With asOfInstant: the results the public saw then, or null.' })
+  async cleanupCampaign(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<CleanupCampaign | null> {
+    if (!asOfInstant) return this.find(id, actor);
+    const campaign = await this.store.collection<CleanupCampaignDocument>(CLEANUP_CAMPAIGNS).findOne({ _id: id });
+    const then = campaign ? cleanupCampaignAsOf(campaign, asOfInstant) : null;
+    return then ? toCleanupCampaign(then) : null;
   }
 
   @Mutation(() => CleanupCampaign, { description: 'Opens a clean-up of every document in force today.' })

@@ -75,4 +75,6 @@ export class Consultation {
   agencyCode!: string;
   showsComments!: boolean;
   showsContacts!: boolean;
+  /** Not in the schema: the instant this consultation was read at (`asOfInstant`), for its comments. */
+  asOfInstant?: string;
 }

@@ -1,13 +1,13 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, newAggregateId, RateLimited } from '@gongkai/graphql';
-import { type Actor, notFound, requireRole } from '@gongkai/kernel';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue, newAggregateId, RateLimited } from '@gongkai/graphql';
+import { ANONYMOUS, type Actor, notFound, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CONSULTATION_COMMENTS, type ConsultationCommentDocument, DECISION_DRAFTS, type DecisionDraftDocument } from '../decision-draft-document';
 import { type CommentView, consultationsFilter, viewComment, viewConsultation } from '../consultation-visibility';
-import { commandOptions } from './command-options';
+import { commentAsOf, readDecisionDraftAsOf, readDecisionDraftsAsOf } from '../decisions-point-in-time';
 import { openContact, sealContact } from './comment-contact';
 import { Consultation, ConsultationComment } from './consultation.types';
 import { ConsultationStatus, Disposition } from './decision-enums';
@@ -27,8 +27,19 @@ export class ConsultationsResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => [Consultation], { description: 'Public: published consultations, newest opening first. Staff also see those under review.' })
-  async consultations(@CurrentActor() actor: Actor, @Args('status', { type: () => ConsultationStatus, nullable: true }) status: string | null): Promise<Consultation[]> {
+  @Query(() => [Consultation], { description: 'Public: published consultations, newest opening first. Staff also see those under review. With asOfInstant: as the public saw them then.' })
+  async consultations(
+    @CurrentActor() actor: Actor,
+    @Args('status', { type: () => ConsultationStatus, nullable: true }) status: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<Consultation[]> {
+    if (asOfInstant) {
+      const then = await readDecisionDraftsAsOf(this.store, asOfInstant, MAX_CONSULTATIONS);
+      return then.flatMap((draft) => {
+        const view = viewConsultation(draft, ANONYMOUS, new Date(asOfInstant));
+        return view && (!status || view.status === status) ? [{ ...toConsultation(view), asOfInstant }] : [];
+      });
+    }
     const drafts = await this.store
       .collection<DecisionDraftDocument>(DECISION_DRAFTS)
       .find(consultationsFilter(actor), { sort: { 'consultation.terms.opensOn': -1, _id: 1 }, limit: MAX_CONSULTATIONS });
@@ -39,9 +50,17 @@ export class ConsultationsResolver {
     });
   }
 
-  @Query(() => Consultation, { nullable: true, description: 'One consultation (its id is the draft’s); null when it does not exist or is not visible to you.' })
-  async consultation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Consultation | null> {
-    return this.find(id, actor);
+  @Query(() => Consultation, { nullable: true, description: 'One consultation (its id is the draft’s); null when it does not exist or is not visible to you. With asOfInstant: as the public saw it then, or null.' })
+  async consultation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<Consultation | null> {
+    if (!asOfInstant) return this.find(id, actor);
+    const draft = await this.store.collection<DecisionDraftDocument>(DECISION_DRAFTS).findOne({ _id: id });
+    const then = draft ? await readDecisionDraftAsOf(this.store, draft, asOfInstant) : null;
+    const view = then ? viewConsultation(then, ANONYMOUS, new Date(asOfInstant)) : null;
+    return view ? { ...toConsultation(view), asOfInstant } : null;
   }
 
   @ResolveField(() => [ConsultationComment], { description: 'In the order received; empty for the public until the consultation opens.' })
@@ -50,6 +69,7 @@ export class ConsultationsResolver {
     const comments = await this.store
       .collection<ConsultationCommentDocument>(CONSULTATION_COMMENTS)
       .find({ draftId: consultation.id }, { sort: { submittedAt: 1, _id: 1 }, limit: MAX_COMMENTS });
+    if (consultation.asOfInstant) return this.commentsAsOf(consultation, comments, consultation.asOfInstant);
     return Promise.all(comments.map((comment) => this.toComment(viewComment(comment, consultation, actor))));
   }
 
@@ -121,6 +141,14 @@ export class ConsultationsResolver {
     const consultation = draft ? viewConsultation(draft, actor, this.clock.now()) : null;
     if (!comment || !consultation) throw notFound('COMMENT_NOT_FOUND', `There is no comment ${commentId}.`);
     return this.toComment(viewComment(comment, consultation, actor));
+  }
+
+  /** The comments as the public saw them at `at`: received by then, hidden if hidden by then, with the disposal then published. */
+  private async commentsAsOf(consultation: Consultation, comments: readonly ConsultationCommentDocument[], at: string): Promise<ConsultationComment[]> {
+    const draft = await this.store.collection<DecisionDraftDocument>(DECISION_DRAFTS).findOne({ _id: consultation.id });
+    const then = draft ? await readDecisionDraftAsOf(this.store, draft, at) : null;
+    if (!then) return [];
+    return Promise.all(comments.flatMap((comment) => commentAsOf(comment, then, at) ?? []).map((comment) => this.toComment(viewComment(comment, consultation, ANONYMOUS))));
   }
 
   private async toComment(view: CommentView): Promise<ConsultationComment> {

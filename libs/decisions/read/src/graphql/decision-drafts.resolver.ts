@@ -2,19 +2,22 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { normaliseDocumentNumber } from '@gongkai/decisions/domain';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
-import { type Actor, conflict, notFound, requireRole } from '@gongkai/kernel';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { ANONYMOUS, type Actor, conflict, notFound, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DECISION_DRAFTS, type DecisionDraftDocument } from '../decision-draft-document';
 import { decisionDraftsFilter, viewDecisionDraft } from '../decision-draft-visibility';
+import { readDecisionDraftAsOf, readDecisionDraftsAsOf } from '../decisions-point-in-time';
 import { NORMATIVE_DOCUMENTS, type NormativeDocumentDocument } from '../normative-register-documents';
-import { commandOptions } from './command-options';
 import { AdoptionInput, DecisionDraftInput } from './decision.inputs';
 import { Channel, DecisionStatus } from './decision-enums';
 import { DecisionDraft, DecisionDraftConnection } from './decision-draft.types';
 import { toDecisionDraft } from './to-decision-types';
+
+/** Enough for every draft a bureau has put out for consultation. */
+const MAX_DRAFTS_AS_OF = 1000;
 
 /** Drafting, consulting on and deciding major decisions (决策公开). */
 @Resolver(() => DecisionDraft)
@@ -29,11 +32,18 @@ export class DecisionDraftsResolver {
   async decisionDrafts(
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => DecisionStatus, nullable: true }) status: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the drafts the public saw then, as they stood then.' }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<DecisionDraftConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    if (asOfInstant) {
+      // The stage at an instant is derived, not stored: the page is cut after reading (the drafts of a bureau are few).
+      const then = await readDecisionDraftsAsOf(this.store, asOfInstant, MAX_DRAFTS_AS_OF);
+      const views = then.flatMap((draft) => viewDecisionDraft(draft, ANONYMOUS, new Date(asOfInstant)) ?? []).filter((view) => !status || view.status === status);
+      return toPage(views.slice(offset, offset + limit).map(toDecisionDraft), offset, views.length);
+    }
     const filter = { $and: [decisionDraftsFilter(actor, localDateOf(this.clock.now())), ...(status ? [{ status }] : [])] };
     const drafts = this.store.collection<DecisionDraftDocument>(DECISION_DRAFTS);
     const [documents, totalCount] = await Promise.all([drafts.find(filter, { sort: { createdAt: -1, _id: 1 }, skip: offset, limit }), drafts.count(filter)]);
@@ -46,9 +56,18 @@ export class DecisionDraftsResolver {
     return toPage(nodes, offset, totalCount);
   }
 
-  @Query(() => DecisionDraft, { nullable: true, description: 'One draft; null when it does not exist or is not visible to you.' })
-  async decisionDraft(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DecisionDraft | null> {
+  @Query(() => DecisionDraft, { nullable: true, description: 'One draft; null when it does not exist or is not visible to you. With asOfInstant: as the public saw it then, or null.' })
+  async decisionDraft(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<DecisionDraft | null> {
     const document = await this.store.collection<DecisionDraftDocument>(DECISION_DRAFTS).findOne({ _id: id });
+    if (asOfInstant) {
+      const then = document ? await readDecisionDraftAsOf(this.store, document, asOfInstant) : null;
+      const past = then ? viewDecisionDraft(then, ANONYMOUS, new Date(asOfInstant)) : null;
+      return past ? toDecisionDraft(past) : null;
+    }
     const view = document ? viewDecisionDraft(document, actor, this.clock.now()) : null;
     return view ? toDecisionDraft(view) : null;
   }

@@ -1,12 +1,12 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { agencyRef, CommandGateway, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, newAggregateId } from '@gongkai/graphql';
+import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, InstantValue, newAggregateId } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { KEY_WORK_ITEMS, type KeyWorkItemDocument } from '../key-work-item-document';
+import { keyWorkItemAsOf, keyWorkItemsFilterAsOf } from '../decisions-point-in-time';
 import { keyWorkItemsFilter, viewKeyWorkItem } from '../key-work-item-visibility';
-import { commandOptions } from './command-options';
 import { KeyWorkKind } from './decision-enums';
 import { KeyWorkItem, KeyWorkItemInput, KeyWorkProgressInput } from './key-work.types';
 
@@ -41,8 +41,16 @@ export class KeyWorkItemsResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => [KeyWorkItem], { description: 'Public: key work with published progress reports. Staff: all of their agencies’.' })
-  async keyWorkItems(@CurrentActor() actor: Actor, @Args('kind', { type: () => KeyWorkKind, nullable: true }) kind: string | null): Promise<KeyWorkItem[]> {
+  @Query(() => [KeyWorkItem], { description: 'Public: key work with published progress reports. Staff: all of their agencies’. With asOfInstant: the reports published by then.' })
+  async keyWorkItems(
+    @CurrentActor() actor: Actor,
+    @Args('kind', { type: () => KeyWorkKind, nullable: true }) kind: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<KeyWorkItem[]> {
+    if (asOfInstant) {
+      const then = await this.store.collection<KeyWorkItemDocument>(KEY_WORK_ITEMS).find(keyWorkItemsFilterAsOf(asOfInstant, kind), { sort: { createdAt: -1, _id: 1 }, limit: MAX_ITEMS });
+      return then.flatMap((item) => keyWorkItemAsOf(item, asOfInstant) ?? []).map(toKeyWorkItem);
+    }
     const items = await this.store.collection<KeyWorkItemDocument>(KEY_WORK_ITEMS).find(keyWorkItemsFilter(actor, kind), { sort: { createdAt: -1, _id: 1 }, limit: MAX_ITEMS });
     return items.flatMap((item) => {
       const view = viewKeyWorkItem(item, actor);
@@ -51,9 +59,13 @@ export class KeyWorkItemsResolver {
   }
 
   @Query(() => KeyWorkItem, { nullable: true })
-  async keyWorkItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<KeyWorkItem | null> {
+  async keyWorkItem(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the reports published by then; null before the first.' }) asOfInstant: string | null,
+  ): Promise<KeyWorkItem | null> {
     const item = await this.store.collection<KeyWorkItemDocument>(KEY_WORK_ITEMS).findOne({ _id: id });
-    const view = item ? viewKeyWorkItem(item, actor) : null;
+    const view = item ? (asOfInstant ? keyWorkItemAsOf(item, asOfInstant) : viewKeyWorkItem(item, actor)) : null;
     return view ? toKeyWorkItem(view) : null;
   }
 

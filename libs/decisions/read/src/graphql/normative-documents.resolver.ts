@@ -1,15 +1,15 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { notFound, requireInteger, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { DocumentStatus as DomainDocumentStatus } from '@gongkai/decisions/domain';
+import { normativeDocumentAsOf, statusDayOf } from '../decisions-point-in-time';
 import { NORMATIVE_DOCUMENTS, type NormativeDocumentDocument } from '../normative-register-documents';
 import { annualFigureFilters, registerFilter, viewNormativeDocument } from '../normative-register-queries';
-import { commandOptions } from './command-options';
 import { DocumentStatus } from './decision-enums';
 import { NormativeDocument, NormativeDocumentAnnualFigures, NormativeDocumentConnection, NormativeDocumentInput } from './normative-document.types';
 import { toNormativeDocument } from './to-register-types';
@@ -23,18 +23,23 @@ export class NormativeDocumentsResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => NormativeDocumentConnection, { description: 'Public. Statuses are those on asOf (today, Asia/Shanghai, by default); a document expires by its dates alone.' })
+  @Query(() => NormativeDocumentConnection, {
+    description:
+      'Public. Statuses are those on asOf (today, Asia/Shanghai, by default); a document expires by its dates alone. asOfInstant: the register as it was shown at that instant (amendments and repeals recorded by then), with statuses on asOf or else on that instant’s day.',
+  })
   async normativeDocuments(
     @Args('status', { type: () => DocumentStatus, nullable: true }) status: DomainDocumentStatus | null,
     @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<NormativeDocumentConnection> {
-    const day = asOf ?? this.today();
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    if (asOfInstant) return this.registerAsOf({ status, search, agencyCode }, asOfInstant, statusDayOf(asOfInstant, asOf), offset, limit);
+    const day = asOf ?? this.today();
     const filter = registerFilter({ status, asOf: day, search, agencyCode });
     const documents = this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS);
     const [found, totalCount] = await Promise.all([documents.find(filter, { sort: { issuedOn: -1, number: 1 }, skip: offset, limit }), documents.count(filter)]);
@@ -45,11 +50,28 @@ export class NormativeDocumentsResolver {
     return toPage(nodes, offset, totalCount);
   }
 
-  @Query(() => NormativeDocument, { nullable: true, description: 'One document with its status on asOf; null if it did not exist by then.' })
-  async normativeDocument(@Args('id', { type: () => ID }) id: string, @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null): Promise<NormativeDocument | null> {
-    const document = await this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS).findOne({ _id: id });
-    const view = document ? viewNormativeDocument(document, asOf ?? this.today()) : null;
+  @Query(() => NormativeDocument, { nullable: true, description: 'One document with its status on asOf; null if it did not exist by then. asOfInstant: as the register showed it at that instant (see normativeDocuments).' })
+  async normativeDocument(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<NormativeDocument | null> {
+    const stored = await this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS).findOne({ _id: id });
+    const document = stored && asOfInstant ? normativeDocumentAsOf(stored, asOfInstant) : stored;
+    const view = document ? viewNormativeDocument(document, asOfInstant ? statusDayOf(asOfInstant, asOf) : (asOf ?? this.today())) : null;
     return view ? toNormativeDocument(view) : null;
+  }
+
+  /** The register as shown at `at`: statuses depend on what was recorded by then, so they are judged after reading (the register is hundreds of entries). */
+  private async registerAsOf(query: { status: DomainDocumentStatus | null; search: string | null; agencyCode: string | null }, at: string, day: string, offset: number, limit: number): Promise<NormativeDocumentConnection> {
+    const filter = { $and: [registerFilter({ search: query.search, agencyCode: query.agencyCode, asOf: day }), { registeredAt: { $lte: at } }] };
+    const found = await this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS).find(filter, { sort: { issuedOn: -1, number: 1 } });
+    const views = found.flatMap((stored) => {
+      const document = normativeDocumentAsOf(stored, at);
+      const view = document ? viewNormativeDocument(document, day) : null;
+      return view && (!query.status || view.status === query.status) ? [view] : [];
+    });
+    return toPage(views.slice(offset, offset + limit).map(toNormativeDocument), offset, views.length);
   }
 
   @Query(() => NormativeDocumentAnnualFigures, { description: 'Issued, repealed and in force, for the annual report.' })

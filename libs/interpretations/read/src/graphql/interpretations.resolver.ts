@@ -1,5 +1,5 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { interpretationIdFor } from '@gongkai/interpretations/domain';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
@@ -7,7 +7,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { INTERPRETATIONS, type InterpretationDocument, POLICY_DOCUMENTS, type PolicyDocumentDocument } from '../interpretation-documents';
 import { interpretationsFilter, interpretationsSort, viewInterpretation } from '../interpretation-visibility';
-import { commandOptions } from './command-options';
+import { interpretationsFilterAsOf, viewInterpretationAsOf } from '../interpretations-point-in-time';
 import { InterpretationInput } from './interpretation.inputs';
 import { Interpretation, InterpretationConnection } from './interpretation.types';
 import { toInterpretation } from './to-interpretation-types';
@@ -26,11 +26,13 @@ export class InterpretationsResolver {
     @Args('documentId', { type: () => ID, nullable: true }) documentId: string | null,
     @Args('departmentCode', { type: () => String, nullable: true }) departmentCode: string | null,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the interpretations the public saw then, each in the version then published.' }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<InterpretationConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    if (asOfInstant) return this.publishedAsOf({ documentId, departmentCode, search }, asOfInstant, offset, limit);
     const filter = interpretationsFilter(actor, { documentId, departmentCode, search });
     const items = this.store.collection<InterpretationDocument>(INTERPRETATIONS);
     const [found, totalCount] = await Promise.all([items.find(filter, { sort: interpretationsSort(actor), skip: offset, limit }), items.count(filter)]);
@@ -42,9 +44,16 @@ export class InterpretationsResolver {
     return toPage(nodes, offset, totalCount);
   }
 
-  @Query(() => Interpretation, { nullable: true, description: 'One interpretation; null when it does not exist or is not visible to you.' })
-  async interpretation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Interpretation | null> {
-    return this.find(id, actor);
+  @Query(() => Interpretation, { nullable: true, description: 'One interpretation; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })
+  async interpretation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<Interpretation | null> {
+    if (!asOfInstant) return this.find(id, actor);
+    const item = await this.store.collection<InterpretationDocument>(INTERPRETATIONS).findOne({ _id: id });
+    const view = item ? viewInterpretationAsOf(item, asOfInstant) : null;
+    return view ? toInterpretation(view) : null;
   }
 
   @Mutation(() => Interpretation, { description: 'Writes interpretation material for a policy document, by its drafting department; only staff see it until it is reviewed and published.' })
@@ -75,6 +84,14 @@ export class InterpretationsResolver {
     const reviewId = newAggregateId(request, `review:${id}:${expectedVersion}`);
     await this.commands.execute(request, CONTEXTS.interpretations, 'RequestInterpretationPublication', { interpretationId: id, expectedVersion, reviewId }, commandOptions(request));
     return this.current(id, request.actor);
+  }
+
+  /** The public list at an instant, whoever asks: point in time shows what was published, never a draft. */
+  private async publishedAsOf(query: { documentId: string | null; departmentCode: string | null; search: string | null }, at: string, offset: number, limit: number): Promise<InterpretationConnection> {
+    const filter = interpretationsFilterAsOf(query, at);
+    const items = this.store.collection<InterpretationDocument>(INTERPRETATIONS);
+    const [found, totalCount] = await Promise.all([items.find(filter, { sort: { 'published.publishedAt': -1, _id: 1 }, skip: offset, limit }), items.count(filter)]);
+    return toPage(found.flatMap((item) => viewInterpretationAsOf(item, at) ?? []).map(toInterpretation), offset, totalCount);
   }
 
   private async documentsOf(items: readonly InterpretationDocument[]): Promise<Map<string, PolicyDocumentDocument>> {

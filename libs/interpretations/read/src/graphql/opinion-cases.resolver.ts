@@ -1,15 +1,14 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import type { Severity as SeverityValue } from '@gongkai/interpretations/domain';
-import { type Actor, notFound } from '@gongkai/kernel';
+import { type Actor, notFound, requireBureauReader, seesInternals } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { requireBureauReader, seesInternals } from '../bureau-readers';
 import { OPINION_CASES, OPINION_RESPONSES, type OpinionCaseDocument, type OpinionResponseDocument } from '../opinion-case-documents';
 import { opinionCasesFilter, publishedResponsesFilter, viewOpinionCase } from '../opinion-case-visibility';
-import { commandOptions } from './command-options';
+import { publishedResponsesFilterAsOf } from '../interpretations-point-in-time';
 import { Severity } from './interpretation-enums';
 import { OpinionCaseInput, OpinionResponseInput } from './opinion-case.inputs';
 import { OpinionCase, PublishedOpinionResponseConnection } from './opinion-case.types';
@@ -48,12 +47,13 @@ export class OpinionCasesResolver {
   @Query(() => PublishedOpinionResponseConnection, { description: 'Public: the bureau’s published responses to matters of public concern, newest first.' })
   async opinionResponses(
     @Args('caseId', { type: () => ID, nullable: true }) caseId: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the responses published by then.' }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PublishedOpinionResponseConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
-    const filter = publishedResponsesFilter(caseId);
+    const filter = asOfInstant ? publishedResponsesFilterAsOf(caseId, asOfInstant) : publishedResponsesFilter(caseId);
     const responses = this.store.collection<OpinionResponseDocument>(OPINION_RESPONSES);
     const [found, totalCount] = await Promise.all([responses.find(filter, { sort: { publishedAt: -1, _id: 1 }, skip: offset, limit }), responses.count(filter)]);
     return toPage(found.map(toPublishedOpinionResponse), offset, totalCount);

@@ -1,8 +1,7 @@
-import { type Actor, hasRole, notFound } from '@gongkai/kernel';
+import { type Actor, hasRole, notFound, seesInternals } from '@gongkai/kernel';
 import { type AnnualReport, computeAnnualReport, requireYear } from '@gongkai/oversight/domain';
-import type { ReadStore } from '@gongkai/read-store';
-import { isInternalReader } from '../oversight-access';
-import { ANNUAL_REPORTS, type AnnualReportDocument } from './annual-reports.projection';
+import { type ReadStore, versionInForce } from '@gongkai/read-store';
+import { ANNUAL_REPORTS, type AnnualReportDocument, type PublishedAnnualReport } from './annual-reports.projection';
 import { loadReportFacts } from './report-facts.projection';
 import type { ReportText } from './report-rendering';
 
@@ -15,18 +14,32 @@ export interface AnnualReportView {
 }
 
 /** Those who prepare, review, hear or audit the report see it before it is published. */
-const readsDrafts = (actor: Actor, agencyCode: string): boolean => isInternalReader(actor, agencyCode) && hasRole(actor, 'office', 'leader', 'reviewer', 'auditor', 'admin');
+const readsDrafts = (actor: Actor, agencyCode: string): boolean => seesInternals(actor, agencyCode) && hasRole(actor, 'office', 'leader', 'reviewer', 'auditor', 'admin');
 
-export const annualReportView = async (store: ReadStore, actor: Actor, yearInput: number, agencyCode: string): Promise<AnnualReportView> => {
+/** The approved report exactly as published: its frozen figures, never today's computation. */
+const publishedView = (published: PublishedAnnualReport, document: AnnualReportDocument): AnnualReportView => {
+  const { overview, problems, otherMatters, figures } = published.content;
+  return { report: figures as unknown as AnnualReport, source: 'PUBLISHED', text: { overview, problems, otherMatters }, document };
+};
+
+/**
+ * With `asOfInstant` (point in time), the version published and in force at that instant, whoever
+ * asks; NOT_FOUND when none was published by then, as for a report not published yet.
+ */
+export const annualReportView = async (store: ReadStore, actor: Actor, yearInput: number, agencyCode: string, asOfInstant: string | null = null): Promise<AnnualReportView> => {
   const year = requireYear('year', yearInput);
   const document = await store.collection<AnnualReportDocument>(ANNUAL_REPORTS).findOne({ _id: `${agencyCode}:${year}` });
+  if (asOfInstant) {
+    const then = document ? versionInForce(document.publicationHistory, asOfInstant)?.content : undefined;
+    if (!document || !then) throw notFound('ANNUAL_REPORT_NOT_PUBLISHED', `The annual report of ${agencyCode} for ${year} was not published at ${asOfInstant}.`);
+    return publishedView(then, document);
+  }
   if (readsDrafts(actor, agencyCode)) {
     const report = computeAnnualReport(await loadReportFacts(store, agencyCode), year, agencyCode);
     const content = document?.latest.content;
     return { report, source: 'LIVE', text: content ? { overview: content.overview, problems: content.problems, otherMatters: content.otherMatters } : {}, document };
   }
   const published = document?.published;
-  if (!published) throw notFound('ANNUAL_REPORT_NOT_PUBLISHED', `The annual report of ${agencyCode} for ${year} is not published.`);
-  const { overview, problems, otherMatters, figures } = published.content;
-  return { report: figures as unknown as AnnualReport, source: 'PUBLISHED', text: { overview, problems, otherMatters }, document };
+  if (!document || !published) throw notFound('ANNUAL_REPORT_NOT_PUBLISHED', `The annual report of ${agencyCode} for ${year} is not published.`);
+  return publishedView(published, document);
 };

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { AnnualReportContent, AnnualReportEvent } from '@gongkai/oversight/domain';
-import type { Projection, ReadDocument, ReadStore } from '@gongkai/read-store';
+import { type PublicationHistory, type Projection, type ReadDocument, type ReadStore, withPublication } from '@gongkai/read-store';
 
 export const ANNUAL_REPORTS = 'oversight_annual_reports';
 
@@ -13,19 +13,23 @@ export interface SubmittedAnnualReport {
   readonly submittedBy: string;
 }
 
+export type PublishedAnnualReport = SubmittedAnnualReport & { readonly publishedAt: string; readonly publishedOn: string; readonly dueOn: string; readonly late: boolean };
+
 /** An agency's annual report for a year as submitted for review and, once approved, as published. */
 export interface AnnualReportDocument extends ReadDocument {
   readonly agencyCode: string;
   readonly year: number;
   readonly latest: SubmittedAnnualReport;
-  readonly published: (SubmittedAnnualReport & { readonly publishedAt: string; readonly publishedOn: string; readonly dueOn: string; readonly late: boolean }) | null;
+  readonly published: PublishedAnnualReport | null;
+  /** Each published version with the period it was the public's report (point in time); a resubmission published later replaces it. */
+  readonly publicationHistory?: PublicationHistory<PublishedAnnualReport>;
 }
 
 type DataOf<T extends AnnualReportEvent['type']> = Extract<AnnualReportEvent, { type: T }>['data'];
 
 export const annualReportsProjection: Projection = {
   name: 'oversight.annual-reports',
-  version: 1,
+  version: 2,
   collections: [ANNUAL_REPORTS],
   indexes: { [ANNUAL_REPORTS]: [{ keys: { agencyCode: 1, year: -1 } }] },
   handles: ['AnnualReportSubmitted', 'AnnualReportPublished'],
@@ -44,13 +48,18 @@ export const annualReportsProjection: Projection = {
         submittedBy: event.metadata.actor.id,
       };
       const existing = await reports.findOne({ _id });
-      await reports.replaceOne({ _id }, { _id, agencyCode: data.agencyCode, year: data.year, latest, published: existing?.published ?? null }, { upsert: true });
+      await reports.replaceOne(
+        { _id },
+        { _id, agencyCode: data.agencyCode, year: data.year, latest, published: existing?.published ?? null, publicationHistory: existing?.publicationHistory ?? [] },
+        { upsert: true },
+      );
       return;
     }
     const data = event.data as DataOf<'AnnualReportPublished'>;
     const report = await reports.findOne({ _id: `${data.agencyCode}:${data.year}` });
     if (!report || report.latest.version !== data.version) return;
     const { publishedAt, publishedOn, dueOn, late } = data;
-    await reports.updateOne({ _id: report._id }, { $set: { published: { ...report.latest, publishedAt, publishedOn, dueOn, late } } });
+    const published: PublishedAnnualReport = { ...report.latest, publishedAt, publishedOn, dueOn, late };
+    await reports.updateOne({ _id: report._id }, { $set: { published, publicationHistory: withPublication(report.publicationHistory, published, publishedAt) } });
   },
 };

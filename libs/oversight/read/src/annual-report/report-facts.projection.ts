@@ -1,25 +1,32 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import { type NormativeDocumentFact, REPORT_SOURCE_EVENT_TYPES, reportFactChange, type ReportFactChange, type ReportFacts, type RequestFact, type SupervisionDecisionFact } from '@gongkai/oversight/domain';
+import { type CompletedImportFact, type NormativeDocumentFact, REPORT_SOURCE_EVENT_TYPES, reportFactChange, type ReportFactChange, type ReportFacts, type RequestFact, type SupervisionDecisionFact } from '@gongkai/oversight/domain';
 import type { Projection, ReadDocument, ReadStore } from '@gongkai/read-store';
 
 export const REPORT_REQUEST_FACTS = 'oversight_report_request_facts';
 export const REPORT_DOCUMENT_FACTS = 'oversight_report_document_facts';
 export const REPORT_DECISION_FACTS = 'oversight_report_decision_facts';
+export const REPORT_IMPORT_FACTS = 'oversight_report_import_facts';
 
 type Stored<T> = T & ReadDocument;
 
-const COLLECTIONS: Readonly<Record<ReportFactChange['kind'], string>> = { request: REPORT_REQUEST_FACTS, document: REPORT_DOCUMENT_FACTS, decision: REPORT_DECISION_FACTS };
+const COLLECTIONS: Readonly<Record<ReportFactChange['kind'], string>> = {
+  request: REPORT_REQUEST_FACTS,
+  document: REPORT_DOCUMENT_FACTS,
+  decision: REPORT_DECISION_FACTS,
+  import: REPORT_IMPORT_FACTS,
+};
+const BY_AGENCY = [REPORT_REQUEST_FACTS, REPORT_DOCUMENT_FACTS, REPORT_DECISION_FACTS];
 
 /**
  * The annual report's facts, folded event by event out of the requests, decisions and supervision
  * contexts' events (integration contracts in @gongkai/oversight/domain), never read from their read
- * models: one document per request, normative document and supervision record.
+ * models: one document per request, normative document, supervision record and completed import.
  */
 export const reportFactsProjection: Projection = {
   name: 'oversight.report-facts',
-  version: 2,
+  version: 3,
   collections: Object.values(COLLECTIONS),
-  indexes: Object.fromEntries(Object.values(COLLECTIONS).map((collection) => [collection, [{ keys: { agencyCode: 1 } }]])),
+  indexes: Object.fromEntries(BY_AGENCY.map((collection) => [collection, [{ keys: { agencyCode: 1 } }]])),
   handles: REPORT_SOURCE_EVENT_TYPES,
 
   async apply(event: RecordedEvent, store: ReadStore): Promise<void> {
@@ -41,5 +48,7 @@ export const loadReportFacts = async (store: ReadStore, agencyCode: string): Pro
     store.collection<Stored<NormativeDocumentFact>>(REPORT_DOCUMENT_FACTS).find({ agencyCode }),
     store.collection<Stored<SupervisionDecisionFact>>(REPORT_DECISION_FACTS).find({ agencyCode }),
   ]);
-  return { requests, documents, decisions };
+  const importIds = [...new Set(decisions.flatMap((decision) => (decision.importId ? [decision.importId] : [])))];
+  const completedImports = importIds.length ? await store.collection<Stored<CompletedImportFact>>(REPORT_IMPORT_FACTS).find({ _id: { $in: importIds } }) : [];
+  return { requests, documents, decisions, completedImports };
 };

@@ -41,9 +41,12 @@ export const ROW_FIGURE_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const PROACTIVE_LABELS: Readonly<Record<string, string>> = {
-  normativeDocumentsIssued: '规章和行政规范性文件：本年制发件数',
-  normativeDocumentsRepealed: '规章和行政规范性文件：本年废止件数',
-  normativeDocumentsInForce: '规章和行政规范性文件：现行有效件数',
+  rulesIssued: '规章：本年制发件数',
+  rulesRepealed: '规章：本年废止件数',
+  rulesInForce: '规章：现行有效件数',
+  normativeDocumentsIssued: '行政规范性文件：本年制发件数',
+  normativeDocumentsRepealed: '行政规范性文件：本年废止件数',
+  normativeDocumentsInForce: '行政规范性文件：现行有效件数',
   licensingDecisions: '行政许可：本年处理决定数量',
   penaltyDecisions: '行政处罚：本年处理决定数量',
   enforcementDecisions: '行政强制：本年处理决定数量',

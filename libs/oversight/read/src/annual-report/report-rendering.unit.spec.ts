@@ -4,10 +4,11 @@ import { annualReportCsv, annualReportHtml } from './report-rendering';
 
 const facts: ReportFacts = {
   requests: [
-    { requestId: 'r1', agencyCode: '445300', applicantType: 'NATURAL_PERSON', receivedOn: '2026-03-02', receivedEventId: 'e1', answer: { outcome: 'DISCLOSED', answeredOn: '2026-03-20', eventId: 'e2' }, appeals: [] },
+    { requestId: 'r1', agencyCode: '445300', applicantType: 'NATURAL_PERSON', receivedOn: '2026-03-02', receivedEventId: 'e1', answer: { outcome: 'DISCLOSED', answeredOn: '2026-03-20', eventId: 'e2' }, appeals: [], fee: null },
   ],
   documents: [],
   decisions: [],
+  completedImports: [],
 };
 const report = computeAnnualReport(facts, 2026, '445300');
 
@@ -15,8 +16,8 @@ describe('The annual report as CSV and as a printable page', () => {
   it('lists every figure of the template once, with the events behind it', () => {
     const figures = reportFigures(report);
     expect(new Set(figures.map((f) => f.key)).size).toBe(figures.length);
-    // 7 proactive figures; 7 columns × (2 + 21 outcomes + 2); 3 appeal rows × 5.
-    expect(figures).toHaveLength(7 + 7 * 25 + 15);
+    // 10 proactive figures (rules and normative documents apart); 7 columns × (2 + 21 outcomes + 2); 3 appeal rows × 5.
+    expect(figures).toHaveLength(10 + 7 * 25 + 15);
     expect(figures.find((f) => f.key === 'applications.NATURAL_PERSON.outcomes.DISCLOSED')).toEqual({ key: 'applications.NATURAL_PERSON.outcomes.DISCLOSED', label: '自然人｜办理结果：予以公开', value: 1, eventIds: ['e2'] });
   });
 

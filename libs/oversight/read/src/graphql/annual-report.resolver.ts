@@ -1,5 +1,5 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { agencyRef, CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, newAggregateId } from '@gongkai/graphql';
+import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue, newAggregateId } from '@gongkai/graphql';
 import { type Actor, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
@@ -7,7 +7,6 @@ import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type AnnualReportView, annualReportView } from '../annual-report/annual-report-view';
 import { reportFigures } from '../annual-report/report-figures';
 import { agencyOf } from '../oversight-access';
-import { commandOptions } from './command-options';
 import { AnnualReport, type AnnualReportPublication } from './annual-report.types';
 
 const publicationOf = ({ document }: AnnualReportView): AnnualReportPublication | null => {
@@ -53,13 +52,17 @@ export class AnnualReportResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => AnnualReport, { description: 'The report of a year for an agency: computed now for the office, leaders, reviewers and auditors; the published version for everyone else.' })
+  @Query(() => AnnualReport, {
+    description:
+      'The report of a year for an agency: computed now for the office, leaders, reviewers and auditors; the published version for everyone else. With asOfInstant: the version published and in force then, whoever asks (NOT_FOUND when none was).',
+  })
   async annualReport(
     @CurrentActor() actor: Actor,
     @Args('year', { type: () => Int }) year: number,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the published report then, with the figures as published, not as computed today.' }) asOfInstant: string | null,
   ): Promise<AnnualReport> {
-    return toAnnualReport(await annualReportView(this.store, actor, year, agencyOf(actor, agencyCode)));
+    return toAnnualReport(await annualReportView(this.store, actor, year, agencyOf(actor, agencyCode), asOfInstant));
   }
 
   @Mutation(() => AnnualReport, { description: 'The office submits the report — the figures as computed now, and its text — for the confidentiality review; approval publishes it.' })

@@ -25,7 +25,10 @@ export class AnnualReportApplications {
 
 @ObjectType({ description: 'Section 二 of the template: proactive disclosure.' })
 export class ProactiveDisclosure {
-  @Field(() => Int) normativeDocumentsIssued!: number;
+  @Field(() => Int, { description: 'Rules (规章) issued: 0, as a bureau has no power to make rules (Legislation Law Art. 93).' }) rulesIssued!: number;
+  @Field(() => Int, { description: 'Rules (规章) repealed: 0, as for rulesIssued.' }) rulesRepealed!: number;
+  @Field(() => Int, { description: 'Rules (规章) in force: 0, as for rulesIssued.' }) rulesInForce!: number;
+  @Field(() => Int, { description: 'Normative documents (行政规范性文件) issued in the year.' }) normativeDocumentsIssued!: number;
   @Field(() => Int) normativeDocumentsRepealed!: number;
   @Field(() => Int) normativeDocumentsInForce!: number;
   @Field(() => Int) licensingDecisions!: number;

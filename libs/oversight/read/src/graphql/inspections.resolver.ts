@@ -1,14 +1,13 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { agencyRef, CommandGateway, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type FindingEntry, INSPECTIONS, type InspectionDocument } from '../inspections/inspections.projection';
 import { agencyOf, requireInternalReader } from '../oversight-access';
-import { commandOptions } from './command-options';
 import { InspectionInput, OpenGovernmentInspection } from './inspection.types';
 import { FindingStatus } from './oversight-enums';
 

@@ -8,6 +8,7 @@ import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { auditIndexReader, collectLog, type EventLogReader, eventStoreReader } from '../integrity/event-log-reader';
 import { INTEGRITY_CHECKPOINTS, type IntegrityCheckpointDocument } from '../integrity/integrity-checkpoints.projection';
 import { currentCheckpoint, eventInclusionProof, logConsistencyProof, verifyStream } from '../integrity/integrity-queries';
+import { LogTree } from '../integrity/log-tree';
 import { verifyLog } from '../integrity/log-verification';
 import { requireAuditReader } from '../oversight-access';
 import { Checkpoint, ConsistencyProof, InclusionProof, IntegrityReport, LogVerificationReport, RecordedCheckpoint } from './integrity.types';
@@ -18,6 +19,8 @@ const toCheckpoint = (checkpoint: SignedCheckpoint): Checkpoint => ({ ...checkpo
 @Resolver(() => IntegrityReport)
 export class IntegrityResolver {
   private readonly reader: EventLogReader;
+  /** Kept for the process's life: each proof reads only the events appended since the last. */
+  private readonly tree: LogTree;
 
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
@@ -26,6 +29,7 @@ export class IntegrityResolver {
     @Optional() @Inject(EVENT_STORE) eventStore?: EventStore,
   ) {
     this.reader = eventStore ? eventStoreReader(eventStore) : auditIndexReader(store);
+    this.tree = new LogTree(this.reader);
   }
 
   @Query(() => IntegrityReport, { description: 'Checks one stream’s hash chain and names the first broken revision.' })
@@ -51,7 +55,7 @@ export class IntegrityResolver {
   @Query(() => Checkpoint, { description: 'A checkpoint of the log as it is now, signed on demand (not recorded; the daily ones are).' })
   async integrityCheckpoint(@CurrentActor() actor: Actor): Promise<Checkpoint> {
     requireAuditReader(actor);
-    return toCheckpoint(await currentCheckpoint(this.reader, signingKeyFrom(process.env).key, this.clock.now()));
+    return toCheckpoint(await currentCheckpoint(this.tree, signingKeyFrom(process.env).key, this.clock.now()));
   }
 
   @Query(() => [RecordedCheckpoint], { description: 'The checkpoints recorded in the integrity log, newest first.' })
@@ -68,7 +72,7 @@ export class IntegrityResolver {
     @Args('treeSize', { type: () => Int, nullable: true }) treeSize: number | null,
   ): Promise<InclusionProof> {
     requireAuditReader(actor);
-    return eventInclusionProof(this.reader, eventId, treeSize);
+    return eventInclusionProof(this.tree, eventId, treeSize);
   }
 
   @Query(() => ConsistencyProof, { description: 'The proof that the tree of toSize events extends the tree of fromSize events.' })
@@ -78,6 +82,6 @@ export class IntegrityResolver {
     @Args('toSize', { type: () => Int }) toSize: number,
   ): Promise<ConsistencyProof> {
     requireAuditReader(actor);
-    return logConsistencyProof(this.reader, fromSize, toSize);
+    return logConsistencyProof(this.tree, fromSize, toSize);
   }
 }

@@ -1,15 +1,15 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { agencyRef, CommandGateway, CurrentActor, CurrentRequest, type GatewayContext } from '@gongkai/graphql';
+import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
-import { READ_STORE, type ReadStore } from '@gongkai/read-store';
+import { publicAtFilter, READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { NEGATIVE_LIST_CHANGES, NEGATIVE_LIST_ITEMS, type NegativeListChangeDocument, type NegativeListItemDocument } from '../negative-list/negative-list.projection';
+import { negativeListItemAsOf } from '../negative-list/negative-list-as-of';
 import { agencyOf } from '../oversight-access';
-import { commandOptions } from './command-options';
 import { NegativeListChange, NegativeListItem } from './negative-list.types';
 
-const toItem = ({ _id: _key, agencyCode, ...item }: NegativeListItemDocument): NegativeListItem => ({ ...item, agency: agencyRef(agencyCode) });
+const toItem = ({ _id: _key, agencyCode, publicationHistory: _history, ...item }: NegativeListItemDocument): NegativeListItem => ({ ...item, agency: agencyRef(agencyCode) });
 
 /** The negative list (负面清单): public, versioned, kept by the office. */
 @Resolver(() => NegativeListItem)
@@ -19,12 +19,17 @@ export class NegativeListResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => [NegativeListItem], { description: 'The current negative list of an agency (the caller’s, or the city bureau’s); public.' })
+  @Query(() => [NegativeListItem], { description: 'The current negative list of an agency (the caller’s, or the city bureau’s); public. With asOfInstant: the list as it stood then.' })
   async negativeList(
     @CurrentActor() actor: Actor,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
     @Args('includeRetired', { type: () => Boolean, nullable: true }) includeRetired: boolean | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
   ): Promise<NegativeListItem[]> {
+    if (asOfInstant) {
+      const then = await this.store.collection<NegativeListItemDocument>(NEGATIVE_LIST_ITEMS).find({ agencyCode: agencyOf(actor, agencyCode), ...publicAtFilter('publicationHistory', asOfInstant) }, { sort: { code: 1 } });
+      return then.flatMap((item) => negativeListItemAsOf(item, asOfInstant) ?? []).map(toItem);
+    }
     const filter = { agencyCode: agencyOf(actor, agencyCode), ...(includeRetired ? {} : { retired: false }) };
     const items = await this.store.collection<NegativeListItemDocument>(NEGATIVE_LIST_ITEMS).find(filter, { sort: { code: 1 } });
     return items.map(toItem);

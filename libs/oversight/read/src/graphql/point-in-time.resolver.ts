@@ -4,7 +4,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { PUBLICATION_REVIEWS, type PublicationReviewDocument } from '../publication-review-document';
 
-@ObjectType({ description: 'The version of an item the public could see at an instant, as the review gate published it.' })
+@ObjectType({ description: 'The reviewed version of an item the review gate had last published by an instant (an audit record, not what the public saw: see asOfInstant).' })
 export class PublishedVersionAsOf {
   @Field(() => String) itemType!: string;
   @Field(() => ID) itemId!: string;
@@ -16,15 +16,17 @@ export class PublishedVersionAsOf {
 }
 
 /**
- * Point in time, at the review gate: which reviewed version of an item was the latest published at
- * an instant. The gate sees publications, not retirements (each owning context records those), so
- * an item withdrawn from the public afterwards still answers with its last published version.
+ * Point in time, at the review gate: which reviewed version of an item was the latest published by
+ * an instant, with the hash the reviewer approved — the audit question "which review let this out".
+ * It does not need retirements: whether the item was still public then (not retired, withdrawn or
+ * revoked) is the owning context's answer, given by `asOfInstant` on its public queries from the
+ * publication history its read model keeps; a retired item answers here with its last reviewed version.
  */
 @Resolver(() => PublishedVersionAsOf)
 export class PointInTimeResolver {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
-  @Query(() => PublishedVersionAsOf, { nullable: true, description: 'What the review gate had published of an item at `at` (UTC instant); null when nothing yet.' })
+  @Query(() => PublishedVersionAsOf, { nullable: true, description: 'The reviewed version the gate had last published of an item by `at` (UTC instant); null when none yet. What the public saw then: `asOfInstant` on the owning context’s queries.' })
   async publishedVersionAsOf(
     @Args('itemType', { type: () => String }) itemType: string,
     @Args('itemId', { type: () => ID }) itemId: string,

@@ -1,12 +1,12 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { agencyRef, CommandGateway, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, newAggregateId } from '@gongkai/graphql';
-import { type Actor, canActForAgency, hasRole, notFound } from '@gongkai/kernel';
-import { READ_STORE, type ReadStore } from '@gongkai/read-store';
+import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, InstantValue, newAggregateId } from '@gongkai/graphql';
+import { ANONYMOUS, type Actor, canActForAgency, hasRole, notFound } from '@gongkai/kernel';
+import { publicAtFilter, READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { agencyOf } from '../oversight-access';
+import { powerListItemAsOf } from '../power-list/power-list-as-of';
 import { POWER_LIST_ITEMS, type PowerListItemDocument, type PowerListVersion as StoredVersion } from '../power-list/power-list.projection';
-import { commandOptions } from './command-options';
 import { PowerKind } from './oversight-enums';
 import { PowerListAdjustmentInput, PowerListItem, type PowerListVersion } from './power-list.types';
 
@@ -52,7 +52,13 @@ export class PowerListResolver {
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
     @Args('kind', { type: () => PowerKind, nullable: true }) kind: string | null,
     @Args('includeRemoved', { type: () => Boolean, nullable: true }) includeRemoved: boolean | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the list the public saw then, whoever asks.' }) asOfInstant: string | null,
   ): Promise<PowerListItem[]> {
+    if (asOfInstant) {
+      const filter = { agencyCode: agencyOf(actor, agencyCode), ...publicAtFilter('publicationHistory', asOfInstant, kind ? { 'entry.kind': kind } : {}) };
+      const then = await this.store.collection<PowerListItemDocument>(POWER_LIST_ITEMS).find(filter, { sort: { _id: 1 } });
+      return then.flatMap((item) => powerListItemAsOf(item, asOfInstant) ?? []).flatMap((item) => toItem(item, ANONYMOUS) ?? []);
+    }
     const items = await this.store.collection<PowerListItemDocument>(POWER_LIST_ITEMS).find({ agencyCode: agencyOf(actor, agencyCode) }, { sort: { _id: 1 } });
     return items
       .filter((item) => includeRemoved || item.listed || (keepsTheList(actor, item) && !item.published))
@@ -61,9 +67,16 @@ export class PowerListResolver {
   }
 
   @Query(() => PowerListItem, { nullable: true, description: 'One power with its history; null when not visible to you.' })
-  async powerListItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<PowerListItem | null> {
+  async powerListItem(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the version the public saw then, or null.' }) asOfInstant: string | null,
+  ): Promise<PowerListItem | null> {
     const item = await this.store.collection<PowerListItemDocument>(POWER_LIST_ITEMS).findOne({ _id: id });
-    return item ? toItem(item, actor) : null;
+    if (!item) return null;
+    if (!asOfInstant) return toItem(item, actor);
+    const then = powerListItemAsOf(item, asOfInstant);
+    return then ? toItem(then, ANONYMOUS) : null;
   }
 
   @Mutation(() => PowerListItem, { description: 'Adds, modifies or removes a power with a reason; published only after a confidentiality review.' })

@@ -1,12 +1,11 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, newAggregateId } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, newAggregateId } from '@gongkai/graphql';
 import { type Actor, notFound, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { agencyOf, requireInternalReader } from '../oversight-access';
 import { WORK_PLAN_TASKS, type WorkPlanTaskDocument } from '../responsibility/work-plan-tasks.projection';
-import { commandOptions } from './command-options';
 import { WorkPlanTask } from './work-plan-task.types';
 
 const toTask = (task: WorkPlanTaskDocument): WorkPlanTask => ({

@@ -1,7 +1,7 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { agencyRef, CommandGateway, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, LocalDateValue } from '@gongkai/graphql';
+import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, LocalDateValue } from '@gongkai/graphql';
 import { type Actor, DEPARTMENTS, hasRole, notFound } from '@gongkai/kernel';
 import { semiannualDueOn, type Half as HalfValue } from '@gongkai/oversight/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
@@ -17,7 +17,6 @@ import {
   semiannualReportKey,
   type SemiannualReportDocument,
 } from '../work-reports/work-reports.projection';
-import { commandOptions } from './command-options';
 import { Half } from './oversight-enums';
 import { BureauWorkReport, LeadershipHearing, SemiannualReport } from './work-report.types';
 

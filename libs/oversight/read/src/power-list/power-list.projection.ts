@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { PowerAdjustment, PowerListEntry, PowerListEvent } from '@gongkai/oversight/domain';
-import type { Projection, ReadDocument, ReadStore } from '@gongkai/read-store';
+import { type Projection, type PublicationHistory, type ReadDocument, type ReadStore, withPublication, withPublicationEnded } from '@gongkai/read-store';
 
 export const POWER_LIST_ITEMS = 'oversight_power_list_items';
 
@@ -25,13 +25,15 @@ export interface PowerListItemDocument extends ReadDocument {
   /** On the public list: published and not removed. */
   readonly listed: boolean;
   readonly history: readonly PowerListVersion[];
+  /** Each published version with the period it was on the public list, for `asOfInstant`; a published removal ends the last. */
+  readonly publicationHistory?: PublicationHistory<PowerListVersion>;
 }
 
 type DataOf<T extends PowerListEvent['type']> = Extract<PowerListEvent, { type: T }>['data'];
 
 export const powerListProjection: Projection = {
   name: 'oversight.power-list',
-  version: 1,
+  version: 2,
   collections: [POWER_LIST_ITEMS],
   indexes: { [POWER_LIST_ITEMS]: [{ keys: { agencyCode: 1, listed: 1 } }] },
   handles: ['PowerListItemAdjusted', 'PowerListItemPublished'],
@@ -53,7 +55,15 @@ export const powerListProjection: Projection = {
       const existing = await items.findOne({ _id: data.itemId });
       await items.replaceOne(
         { _id: data.itemId },
-        { _id: data.itemId, agencyCode: data.agencyCode, latest: version, published: existing?.published ?? null, listed: existing?.listed ?? false, history: [...(existing?.history ?? []), version] },
+        {
+          _id: data.itemId,
+          agencyCode: data.agencyCode,
+          latest: version,
+          published: existing?.published ?? null,
+          listed: existing?.listed ?? false,
+          history: [...(existing?.history ?? []), version],
+          publicationHistory: existing?.publicationHistory ?? [],
+        },
         { upsert: true },
       );
       return;
@@ -63,9 +73,11 @@ export const powerListProjection: Projection = {
     if (!item) return;
     const history = item.history.map((v) => (v.version === data.version ? { ...v, publishedAt: data.publishedAt } : v));
     const published = history.find((v) => v.version === data.version) ?? null;
+    const removed = data.adjustment === 'REMOVE';
+    const publicationHistory = removed || !published ? withPublicationEnded(item.publicationHistory, data.publishedAt) : withPublication(item.publicationHistory, published, data.publishedAt);
     await items.updateOne(
       { _id: data.itemId },
-      { $set: { history, published, latest: item.latest.version === data.version ? published : item.latest, listed: data.adjustment !== 'REMOVE' } },
+      { $set: { history, published, latest: item.latest.version === data.version ? published : item.latest, listed: !removed, publicationHistory } },
     );
   },
 };

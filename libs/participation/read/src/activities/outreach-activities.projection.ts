@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { OutreachActivityEvent } from '@gongkai/participation/domain';
-import type { Projection, ReadStore } from '@gongkai/read-store';
+import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
 import { OUTREACH_ACTIVITIES, type OutreachActivityDocument } from './outreach-activity-document';
 
 type EventOf<T extends OutreachActivityEvent['type']> = Extract<OutreachActivityEvent, { type: T }>['data'];
@@ -8,7 +8,7 @@ type EventOf<T extends OutreachActivityEvent['type']> = Extract<OutreachActivity
 /** The activities read model: the current version beside the published one. */
 export const outreachActivitiesProjection: Projection = {
   name: 'participation.outreach-activities',
-  version: 1,
+  version: 2,
   collections: [OUTREACH_ACTIVITIES],
   indexes: { [OUTREACH_ACTIVITIES]: [{ keys: { publishedDate: 1 } }, { keys: { agencyCode: 1, 'details.date': 1 } }] },
   handles: ['OutreachActivityAnnounced', 'OutreachActivityOutcomeRecorded', 'OutreachActivityPublished'],
@@ -31,6 +31,7 @@ export const outreachActivitiesProjection: Projection = {
             pendingReviewId: data.publicationRequest.reviewId,
             published: null,
             publishedDate: null,
+            publicationHistory: [],
             createdAt: at,
             updatedAt: at,
           },
@@ -61,7 +62,16 @@ export const outreachActivitiesProjection: Projection = {
         };
         await activities.updateOne(
           { _id: data.activityId },
-          { $set: { status: 'PUBLISHED', pendingReviewId: null, published, publishedDate: activity.details.date, updatedAt: at } },
+          {
+            $set: {
+              status: 'PUBLISHED',
+              pendingReviewId: null,
+              published,
+              publishedDate: activity.details.date,
+              publicationHistory: withPublication(activity.publicationHistory, published, data.publishedAt),
+              updatedAt: at,
+            },
+          },
         );
         return;
       }

@@ -1,5 +1,5 @@
 import type { ActivityDetails, ActivityOutcome } from '@gongkai/participation/domain';
-import type { ReadDocument } from '@gongkai/read-store';
+import type { PublicationHistory, ReadDocument } from '@gongkai/read-store';
 
 export const OUTREACH_ACTIVITIES = 'participation.outreach-activities';
 
@@ -27,6 +27,8 @@ export interface OutreachActivityDocument extends ReadDocument {
   readonly published: PublishedActivity | null;
   /** The published date, apart, so that the public list by date is one indexed range. */
   readonly publishedDate: string | null;
+  /** Each published version with the period the public saw it (point in time): the announcement, then each outcome record. */
+  readonly publicationHistory?: PublicationHistory<PublishedActivity>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -1,9 +1,7 @@
-import { type Actor, agencyFilter, canActForAgency, hasRole, type LocalDate } from '@gongkai/kernel';
+import { type Actor, agencyFilter, isBureauReader, type LocalDate, seesInternals } from '@gongkai/kernel';
 import type { ActivityDetails, ActivityOutcome } from '@gongkai/participation/domain';
 import type { Filter } from '@gongkai/read-store';
-import type { OutreachActivityDocument } from './outreach-activity-document';
-
-const BUREAU_ROLES = ['staff', 'office', 'reviewer', 'auditor', 'admin', 'leader'] as const;
+import type { OutreachActivityDocument, PublishedActivity } from './outreach-activity-document';
 
 /** What one reader may see of one activity. */
 export interface OutreachActivityView {
@@ -21,7 +19,7 @@ export interface OutreachActivityView {
 /** Bureau people of the activity's agency see the version under review; everyone else only the published one. */
 export const viewOutreachActivity = (activity: OutreachActivityDocument, actor: Actor): OutreachActivityView | null => {
   const published = activity.published;
-  if (hasRole(actor, ...BUREAU_ROLES) && canActForAgency(actor, activity.agencyCode)) {
+  if (seesInternals(actor, activity.agencyCode)) {
     return {
       id: activity._id,
       agencyCode: activity.agencyCode,
@@ -35,25 +33,29 @@ export const viewOutreachActivity = (activity: OutreachActivityDocument, actor: 
     };
   }
   if (!published) return null; // never published: it does not exist for the public
-  return {
-    id: activity._id,
-    agencyCode: activity.agencyCode,
-    details: published.details,
-    outcome: published.outcome,
-    version: published.version,
-    publicationStatus: 'PUBLISHED',
-    publishedVersion: published.version,
-    publishedAt: published.publishedAt,
-    pendingReviewId: null,
-  };
+  return publicActivityView(activity, published);
 };
+
+/** The public's view of one published version: exactly what the reviewer approved, nothing under review. */
+export const publicActivityView = (activity: Pick<OutreachActivityDocument, '_id' | 'agencyCode'>, published: PublishedActivity): OutreachActivityView => ({
+  id: activity._id,
+  agencyCode: activity.agencyCode,
+  details: published.details,
+  outcome: published.outcome,
+  version: published.version,
+  publicationStatus: 'PUBLISHED',
+  publishedVersion: published.version,
+  publishedAt: published.publishedAt,
+  pendingReviewId: null,
+});
 
 export interface ActivityDateRange {
   readonly from?: LocalDate | null;
   readonly to?: LocalDate | null;
 }
 
-const between = (range: ActivityDateRange): Filter | undefined => {
+/** The date bounds of a range as one condition; undefined when it has none. */
+export const between = (range: ActivityDateRange): Filter | undefined => {
   const bounds = { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lte: range.to } : {}) };
   return Object.keys(bounds).length > 0 ? bounds : undefined;
 };
@@ -62,7 +64,7 @@ const between = (range: ActivityDateRange): Filter | undefined => {
 export const activitiesFilter = (actor: Actor, range: ActivityDateRange): Filter => {
   const dates = between(range);
   const publicBranch: Filter = { publishedDate: dates ?? { $ne: null } };
-  if (!hasRole(actor, ...BUREAU_ROLES)) return publicBranch;
+  if (!isBureauReader(actor)) return publicBranch;
   const agencies = agencyFilter(actor);
   const own: Filter = { ...(agencies ? { agencyCode: { $in: [...agencies] } } : {}), ...(dates ? { 'details.date': dates } : {}) };
   return agencies === undefined ? own : { $or: [own, publicBranch] };

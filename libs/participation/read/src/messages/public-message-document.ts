@@ -1,6 +1,7 @@
 import type { LocalDate } from '@gongkai/kernel';
 import type { AnswerLimits, MessageKind, MessageStatus, SealedAuthor } from '@gongkai/participation/domain';
-import type { ReadDocument } from '@gongkai/read-store';
+import type { PublicationHistory, ReadDocument } from '@gongkai/read-store';
+import type { PublicMessageView } from './public-message-visibility';
 
 export const PUBLIC_MESSAGES = 'public_messages';
 export const MESSAGE_ANSWER_LIMITS = 'message_answer_limits';
@@ -44,6 +45,11 @@ export interface PublicMessageDocument extends ReadDocument {
   readonly hidden: { readonly reason: string; readonly hiddenAt: string } | null;
   readonly escalation: { readonly escalatedOn: LocalDate; readonly escalatedTo: string; readonly departmentCode: string } | null;
   readonly rating: number | null;
+  /**
+   * What the public saw, period by period (point in time): the question and answer from their
+   * publication, then the hide stub from the hiding. The public's view only: never the author.
+   */
+  readonly publicationHistory?: PublicationHistory<PublicMessageView>;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -123,7 +123,7 @@ const bureauView = (doc: PublicMessageDocument, actor: Actor, today: LocalDate):
 });
 
 /** The published question and answer; once hidden, only that it was hidden and why. */
-const publicView = (doc: PublicMessageDocument): PublicMessageView | null => {
+export const publicMessageView = (doc: PublicMessageDocument): PublicMessageView | null => {
   if (doc.publication?.state !== 'PUBLISHED' || !doc.answer) return null;
   const hidden = doc.hidden !== null;
   return {
@@ -152,7 +152,7 @@ const publicView = (doc: PublicMessageDocument): PublicMessageView | null => {
 };
 
 export const viewPublicMessage = (doc: PublicMessageDocument, actor: Actor, today: LocalDate): PublicMessageView | null =>
-  readsMessage(actor, doc) ? bureauView(doc, actor, today) : publicView(doc);
+  readsMessage(actor, doc) ? bureauView(doc, actor, today) : publicMessageView(doc);
 
 /** What the author sees with the tracking code and access key: their own message, the answer, no staff names. */
 export interface MessageTrackingView {

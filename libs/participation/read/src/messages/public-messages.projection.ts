@@ -1,8 +1,9 @@
 import type { PublicationSubject } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { type AnswerLimitsEvent, PUBLIC_MESSAGE_ITEM_TYPE, type PublicMessageEvent } from '@gongkai/participation/domain';
-import type { Projection, ReadStore } from '@gongkai/read-store';
+import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
 import { type AnswerLimitsDocument, MESSAGE_ANSWER_LIMITS, PUBLIC_MESSAGES, type PublicMessageDocument } from './public-message-document';
+import { publicMessageView } from './public-message-visibility';
 
 type DataOf<T extends PublicMessageEvent['type']> = Extract<PublicMessageEvent, { type: T }>['data'];
 
@@ -44,9 +45,18 @@ const received = (data: DataOf<'PublicMessageReceived'>, at: string): PublicMess
   hidden: null,
   escalation: null,
   rating: null,
+  publicationHistory: [],
   createdAt: at,
   updatedAt: at,
 });
+
+/** The instant the public's view of a message changes: its publication, and the hiding of a published one. */
+const publicViewChangedAt = (event: RecordedEvent): string | undefined =>
+  event.type === 'PublicMessagePublished'
+    ? (event.data as DataOf<'PublicMessagePublished'>).publishedAt
+    : event.type === 'PublicMessageHidden'
+      ? (event.data as DataOf<'PublicMessageHidden'>).hiddenAt
+      : undefined;
 
 /** What one event changes in a message that exists. */
 const changeOf = (event: RecordedEvent): Record<string, unknown> => {
@@ -83,7 +93,7 @@ const changeOf = (event: RecordedEvent): Record<string, unknown> => {
 /** Public messages for staff, authors and the public list; and the answer limits in force. */
 export const publicMessagesProjection: Projection = {
   name: 'participation.public-messages',
-  version: 1,
+  version: 2,
   collections: [PUBLIC_MESSAGES, MESSAGE_ANSWER_LIMITS],
   indexes: {
     [PUBLIC_MESSAGES]: [
@@ -116,6 +126,12 @@ export const publicMessagesProjection: Projection = {
       return;
     }
     const messageId = (event.data as { messageId: string }).messageId;
-    await messages.updateOne({ _id: messageId }, { $set: { ...changeOf(event), updatedAt: event.occurredAt } });
+    const change = { ...changeOf(event), updatedAt: event.occurredAt };
+    const changedAt = publicViewChangedAt(event);
+    const message = changedAt ? await messages.findOne({ _id: messageId }) : null;
+    // A message hidden before it was published was never public: its history stays empty.
+    const seen = message ? publicMessageView({ ...message, ...change } as PublicMessageDocument) : null;
+    const history = message && seen && changedAt ? { publicationHistory: withPublication(message.publicationHistory, seen, changedAt) } : {};
+    await messages.updateOne({ _id: messageId }, { $set: { ...change, ...history } });
   },
 };

@@ -1,3 +1,4 @@
+import { InstantValue } from '@gongkai/graphql';
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { ServiceCategory } from './service-item.types';
 
@@ -44,6 +45,8 @@ export class ServiceItemsArgs {
   @Field(() => String, { nullable: true }) departmentCode?: string | null;
   @Field(() => ServiceCategory, { nullable: true }) category?: string | null;
   @Field(() => Boolean, { nullable: true }) includeRetired?: boolean | null;
+  @Field(() => InstantValue, { nullable: true, description: 'Point in time: the catalogue as the public saw it at this instant, each item in the version then published.' })
+  asOfInstant?: string | null;
   @Field(() => Int, { nullable: true }) first?: number | null;
   @Field(() => String, { nullable: true }) after?: string | null;
 }

@@ -1,14 +1,16 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { SERVICE_ITEMS, type ServiceItemDocument } from '../service-item-document';
+import { CATALOGUE_SORT_AS_OF, catalogueFilterAsOf, viewServiceItemAsOf } from '../service-item-point-in-time';
 import { catalogueFilter, catalogueSort } from '../service-item-visibility';
 import { serviceItemNode, serviceItemNodes } from './service-item-nodes';
 import { ServiceItemInput, ServiceItemsArgs } from './service-item.inputs';
 import { ServiceItem, ServiceItemConnection } from './service-item.types';
+import { toServiceItem } from './to-service-item';
 
 /** The public catalogue and the service window's editing of it. */
 @Resolver(() => ServiceItem)
@@ -19,9 +21,10 @@ export class ServiceItemsResolver {
   ) {}
 
   @Query(() => ServiceItemConnection, { description: 'The catalogue: the public sees published items; staff also their agency’s drafts.' })
-  async serviceItems(@CurrentActor() actor: Actor, @Args() { search, departmentCode, category, includeRetired, first, after }: ServiceItemsArgs): Promise<ServiceItemConnection> {
+  async serviceItems(@CurrentActor() actor: Actor, @Args() { search, departmentCode, category, includeRetired, asOfInstant, first, after }: ServiceItemsArgs): Promise<ServiceItemConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    if (asOfInstant) return this.catalogueAsOf({ search: search?.slice(0, 200), departmentCode, category }, asOfInstant, offset, limit);
     const filter = catalogueFilter(actor, { search: search?.slice(0, 200), departmentCode, category, includeRetired });
     const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
     const [documents, totalCount] = await Promise.all([items.find(filter, { sort: catalogueSort(actor), skip: offset, limit }), items.count(filter)]);
@@ -34,17 +37,33 @@ export class ServiceItemsResolver {
     return toPage(nodes, offset, totalCount);
   }
 
-  @Query(() => ServiceItem, { nullable: true, description: 'One item; null when it does not exist or is not visible to you.' })
-  async serviceItem(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ServiceItem | null> {
+  @Query(() => ServiceItem, { nullable: true, description: 'One item; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })
+  async serviceItem(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<ServiceItem | null> {
     const document = await this.store.collection<ServiceItemDocument>(SERVICE_ITEMS).findOne({ _id: id });
-    return document ? serviceItemNode(document, actor) : null;
+    if (!document) return null;
+    if (!asOfInstant) return serviceItemNode(document, actor);
+    const view = viewServiceItemAsOf(document, asOfInstant);
+    return view ? toServiceItem(view) : null;
+  }
+
+  /** The public catalogue at an instant, whoever asks: point in time shows what was published, never a draft. */
+  private async catalogueAsOf(query: { search?: string | null; departmentCode?: string | null; category?: string | null }, at: string, offset: number, limit: number): Promise<ServiceItemConnection> {
+    const filter = catalogueFilterAsOf(query, at);
+    const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
+    const [documents, totalCount] = await Promise.all([items.find(filter, { sort: CATALOGUE_SORT_AS_OF, skip: offset, limit }), items.count(filter)]);
+    const nodes = documents.map((document) => viewServiceItemAsOf(document, at)).flatMap((view) => (view ? [toServiceItem(view)] : []));
+    return toPage(nodes, offset, totalCount);
   }
 
   @Mutation(() => ServiceItem, { description: 'Drafts a new service item; only staff of the responsible department see it until it is reviewed and published.' })
   async draftServiceItem(@CurrentRequest() request: GatewayContext, @Args('input', { type: () => ServiceItemInput }) input: ServiceItemInput): Promise<ServiceItem> {
     const itemId = newAggregateId(request, 'service-item');
     const { agencyCode, changeSummary: _ignored, ...guide } = input;
-    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'DraftServiceItem', { itemId, agencyCode: agencyCode ?? request.actor.agencyCode, guide }, this.options(request));
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'DraftServiceItem', { itemId, agencyCode: agencyCode ?? request.actor.agencyCode, guide }, commandOptions(request));
     return this.current(itemId, request.actor);
   }
 
@@ -56,7 +75,7 @@ export class ServiceItemsResolver {
     @Args('input', { type: () => ServiceItemInput }) input: ServiceItemInput,
   ): Promise<ServiceItem> {
     const { agencyCode: _agency, changeSummary, ...guide } = input;
-    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'ReviseServiceItem', { itemId: id, expectedVersion, guide, changeSummary: changeSummary ?? '' }, this.options(request));
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'ReviseServiceItem', { itemId: id, expectedVersion, guide, changeSummary: changeSummary ?? '' }, commandOptions(request));
     return this.current(id, request.actor);
   }
 
@@ -67,7 +86,7 @@ export class ServiceItemsResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<ServiceItem> {
     const reviewId = newAggregateId(request, `review:${id}:${expectedVersion}`);
-    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'RequestServiceItemPublication', { itemId: id, expectedVersion, reviewId }, this.options(request));
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'RequestServiceItemPublication', { itemId: id, expectedVersion, reviewId }, commandOptions(request));
     return this.current(id, request.actor);
   }
 
@@ -77,12 +96,8 @@ export class ServiceItemsResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String }) reason: string,
   ): Promise<ServiceItem> {
-    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'RetireServiceItem', { itemId: id, reason }, { ...this.options(request), reason });
+    await this.commands.execute(request, CONTEXTS.servicesCatalog, 'RetireServiceItem', { itemId: id, reason }, commandOptions(request, reason));
     return this.current(id, request.actor);
-  }
-
-  private options(request: GatewayContext): { idempotencyKey?: string } {
-    return request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {};
   }
 
   private async current(id: string, actor: Actor): Promise<ServiceItem> {

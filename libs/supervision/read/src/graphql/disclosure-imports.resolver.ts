@@ -1,12 +1,11 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, newAggregateId } from '@gongkai/graphql';
-import { type Actor, notFound } from '@gongkai/kernel';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, newAggregateId } from '@gongkai/graphql';
+import { type Actor, notFound, seesInternals } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { internalAgencies, seesInternals } from '../bureau-readers';
+import { internalAgencies } from '../bureau-readers';
 import { SupervisionQueries } from '../supervision-queries';
-import { commandOptions } from './command-options';
 import { DisclosureImport } from './disclosure-import.types';
 import { DisclosureImportStatus } from './supervision-enums';
 import { toDisclosureImport } from './to-supervision-types';

@@ -1,16 +1,16 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CALENDAR, CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, badInput, hasRole, notFound, requireInteger, requireRole, type WorkingDayCalendar } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { requireCreditCode } from '@gongkai/supervision/domain';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { disclosureFilterAsOf, viewDisclosureAsOf } from '../supervision-point-in-time';
 import { deadlinesFilter, DISCLOSURE_SORT, disclosureFilter } from '../disclosure-search';
 import { viewDisclosure } from '../disclosure-visibility';
 import { SupervisionQueries } from '../supervision-queries';
-import { commandOptions } from './command-options';
 import { Disclosure, DisclosureConnection } from './disclosure.types';
 import { JsonValue } from './json.scalar';
 import { DisclosureCategory } from './supervision-enums';
@@ -44,6 +44,7 @@ export class DisclosuresResolver {
     @Args('search', { type: () => String, nullable: true, description: 'Words of the title, the enterprise’s name or code, or the details.' }) search: string | null,
     @Args('exceeded', { type: () => Boolean, nullable: true, description: 'Monitoring results above the standard (or within it).' }) exceeded: boolean | null,
     @Args('includeRevoked', { type: () => Boolean, nullable: true }) includeRevoked: boolean | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the records the public saw then, each in the version then published.' }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<DisclosureConnection> {
@@ -52,12 +53,22 @@ export class DisclosuresResolver {
     if (from && to && to < from) throw badInput('INVALID_DATE_RANGE', 'to may not be before from.', { field: 'to' });
     const code = enterpriseCreditCode ? requireCreditCode('enterpriseCreditCode', enterpriseCreditCode) : null;
     const query = { category, enterpriseCreditCode: code, countyCode, from, to, search, exceeded, includeRevoked };
+    if (asOfInstant) return this.pageAsOf(disclosureFilterAsOf(query, asOfInstant), asOfInstant, offset, limit);
     const filter = disclosureFilter(actor, query, await this.queries.incompleteImports());
     return this.page(filter, actor, offset, limit);
   }
 
-  @Query(() => Disclosure, { nullable: true, description: 'One record with its versions; null when it does not exist or is not visible to you.' })
-  async disclosure(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<Disclosure | null> {
+  @Query(() => Disclosure, { nullable: true, description: 'One record with its versions; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })
+  async disclosure(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<Disclosure | null> {
+    if (asOfInstant) {
+      const document = await this.queries.disclosures.findOne({ _id: id });
+      const then = document ? viewDisclosureAsOf(document, asOfInstant) : null;
+      return then ? toDisclosure(then) : null;
+    }
     const view = await this.queries.disclosure(id, actor, this.today());
     return view ? toDisclosure(view) : null;
   }
@@ -132,6 +143,12 @@ export class DisclosuresResolver {
       return view ? [toDisclosure(view)] : [];
     });
     return toPage(nodes, offset, totalCount);
+  }
+
+  /** A page of the records as the public saw them at `at`, whoever asks. */
+  private async pageAsOf(filter: Readonly<Record<string, unknown>>, at: string, offset: number, limit: number): Promise<DisclosureConnection> {
+    const [documents, totalCount] = await Promise.all([this.queries.disclosures.find(filter, { sort: DISCLOSURE_SORT, skip: offset, limit }), this.queries.disclosures.count(filter)]);
+    return toPage(documents.flatMap((document) => viewDisclosureAsOf(document, at) ?? []).map(toDisclosure), offset, totalCount);
   }
 
   private today(): string {

@@ -36,4 +36,6 @@ export class Enterprise {
   @Field(() => [Int], { description: 'The years it is on the list of key monitored enterprises (重点排污单位名录).' }) keyMonitoredYears!: number[];
   @Field(() => Boolean) blacklisted!: boolean;
   @Field(() => [RegisterChange], { description: 'Blacklist entries and exits, oldest first.' }) blacklistHistory!: RegisterChange[];
+  /** Not in the schema: the instant a point-in-time profile was asked at, so that its records are those the public saw then. */
+  asOfInstant?: string | null;
 }

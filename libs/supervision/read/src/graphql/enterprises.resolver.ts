@@ -1,8 +1,8 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
-import { type Actor, notFound, requireInteger } from '@gongkai/kernel';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { ANONYMOUS, type Actor, notFound, requireInteger } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { requireCreditCode } from '@gongkai/supervision/domain';
 import { Inject } from '@nestjs/common';
@@ -10,8 +10,8 @@ import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nes
 import { DISCLOSURE_SORT, disclosureFilter } from '../disclosure-search';
 import { viewDisclosure } from '../disclosure-visibility';
 import { blacklistAsOf, viewEnterprise } from '../enterprise-visibility';
+import { disclosureFilterAsOf, enterpriseAsOf, viewDisclosureAsOf } from '../supervision-point-in-time';
 import { SupervisionQueries } from '../supervision-queries';
-import { commandOptions } from './command-options';
 import { Disclosure } from './disclosure.types';
 import { BlacklistEntry, Enterprise } from './enterprise.types';
 import { DisclosureCategory } from './supervision-enums';
@@ -34,13 +34,21 @@ export class EnterprisesResolver {
     this.queries = new SupervisionQueries(store);
   }
 
-  @Query(() => Enterprise, { nullable: true, description: 'One enterprise’s profile; the public knows it once something about it was published.' })
-  async enterprise(@CurrentActor() actor: Actor, @Args('creditCode', { type: () => String }) creditCode: string): Promise<Enterprise | null> {
-    const view = await this.queries.enterprise(requireCreditCode('creditCode', creditCode), actor);
-    return view ? toEnterprise(view) : null;
+  @Query(() => Enterprise, {
+    nullable: true,
+    description: 'One enterprise’s profile; the public knows it once something about it was published. With asOfInstant: what had been disclosed about it by then, whoever asks.',
+  })
+  async enterprise(
+    @CurrentActor() actor: Actor,
+    @Args('creditCode', { type: () => String }) creditCode: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the register changes published by then and the records as then published.' }) asOfInstant: string | null,
+  ): Promise<Enterprise | null> {
+    const code = requireCreditCode('creditCode', creditCode);
+    const view = asOfInstant ? await this.queries.enterpriseAsOf(code, asOfInstant) : await this.queries.enterprise(code, actor);
+    return view ? { ...toEnterprise(view), asOfInstant } : null;
   }
 
-  @ResolveField(() => [Disclosure], { description: 'Everything disclosed about the enterprise, current and withdrawn, newest first.' })
+  @ResolveField(() => [Disclosure], { description: 'Everything disclosed about the enterprise, current and withdrawn, newest first. In a profile asked asOfInstant: the records then public, each as then published.' })
   async disclosures(
     @Parent() enterprise: Enterprise,
     @CurrentActor() actor: Actor,
@@ -48,6 +56,11 @@ export class EnterprisesResolver {
     @Args('first', { type: () => Int, nullable: true, description: `At most ${MAX_PROFILE_RECORDS}; all up to that by default.` }) first: number | null,
   ): Promise<Disclosure[]> {
     const limit = first === null || first === undefined ? MAX_PROFILE_RECORDS : requireInteger('first', first, { min: 1, max: MAX_PROFILE_RECORDS });
+    const at = enterprise.asOfInstant;
+    if (at) {
+      const then = await this.queries.disclosures.find(disclosureFilterAsOf({ enterpriseCreditCode: enterprise.creditCode, category }, at), { sort: DISCLOSURE_SORT, limit });
+      return then.flatMap((document) => viewDisclosureAsOf(document, at) ?? []).map(toDisclosure);
+    }
     const filter = disclosureFilter(actor, { enterpriseCreditCode: enterprise.creditCode, category, includeRevoked: true }, await this.queries.incompleteImports());
     const today = this.today();
     const documents = await this.queries.disclosures.find(filter, { sort: DISCLOSURE_SORT, limit });
@@ -57,18 +70,30 @@ export class EnterprisesResolver {
     });
   }
 
-  @Query(() => [BlacklistEntry], { description: 'The blacklist on a day (today by default): enterprises listed then, most recent entries first.' })
-  async blacklist(@CurrentActor() actor: Actor, @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null): Promise<BlacklistEntry[]> {
+  @Query(() => [BlacklistEntry], {
+    description:
+      'The blacklist on a day (asOf; today by default): enterprises listed then, most recent entries first. With asOfInstant: as the public knew it at that instant (the entries published by then), on asOf or else on that instant’s day.',
+  })
+  async blacklist(
+    @CurrentActor() actor: Actor,
+    @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<BlacklistEntry[]> {
     const listedEver = await this.queries.enterprises.find({ 'changes.kind': 'BLACKLIST_ENTRY' });
-    return blacklistAsOf(listedEver, actor, asOf ?? this.today());
+    if (!asOfInstant) return blacklistAsOf(listedEver, actor, asOf ?? this.today());
+    return blacklistAsOf(listedEver.map((enterprise) => enterpriseAsOf(enterprise, asOfInstant)), ANONYMOUS, asOf ?? localDateOf(new Date(asOfInstant)));
   }
 
-  @Query(() => [Enterprise], { description: 'The list of key monitored enterprises (重点排污单位名录) of a year.' })
-  async keyMonitoredEnterprises(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number): Promise<Enterprise[]> {
+  @Query(() => [Enterprise], { description: 'The list of key monitored enterprises (重点排污单位名录) of a year. With asOfInstant: the list as the public knew it then.' })
+  async keyMonitoredEnterprises(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int }) year: number,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<Enterprise[]> {
     const listed = await this.queries.enterprises.find({ changes: { $elemMatch: { kind: 'KEY_MONITORED', year } } }, { sort: { name: 1, _id: 1 } });
     return listed.flatMap((document) => {
-      const view = viewEnterprise(document, actor, false);
-      return view?.keyMonitoredYears.includes(year) ? [toEnterprise(view)] : [];
+      const view = asOfInstant ? viewEnterprise(enterpriseAsOf(document, asOfInstant), ANONYMOUS, false) : viewEnterprise(document, actor, false);
+      return view?.keyMonitoredYears.includes(year) ? [{ ...toEnterprise(view), asOfInstant }] : [];
     });
   }
 

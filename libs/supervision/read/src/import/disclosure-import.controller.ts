@@ -10,7 +10,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CALENDAR, CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { CommandGateway, TOKEN_SERVICE } from '@gongkai/graphql';
-import { type Actor, ANONYMOUS, badInput, isDomainError, type WorkingDayCalendar } from '@gongkai/kernel';
+import { type Actor, ANONYMOUS, badInput, httpStatusOf, isDomainError, type WorkingDayCalendar } from '@gongkai/kernel';
 import { COMMAND_BUS, type CommandBus } from '@gongkai/messaging';
 import { PROJECTION_RUNNER, type ProjectionRunner, READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Controller, Inject, Logger, type OnModuleInit, Post, Req, Res } from '@nestjs/common';
@@ -18,7 +18,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SupervisionQueries } from '../supervision-queries';
 import { importDisclosures } from './disclosure-importer';
-import { httpStatusOf, importRequestOf, MAX_IMPORT_BYTES } from './import-request';
+import { importRequestOf, MAX_IMPORT_BYTES } from './import-request';
 
 const CSV_TYPES = ['text/csv', 'application/csv'];
 

@@ -1,4 +1,4 @@
-import { type Actor, type ErrorCode, requireAgency, requireAgencyScope, requireDepartment, requireDepartmentScope, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
+import { type Actor, requireAgency, requireAgencyScope, requireDepartment, requireDepartmentScope, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
 import { DISCLOSURE_CATEGORIES } from '@gongkai/supervision/domain';
 import { CSV_ENCODINGS, type CsvEncoding } from './csv-records';
 import type { ImportRequest } from './disclosure-importer';
@@ -33,16 +33,3 @@ export const importRequestOf = (actor: Actor, query: Query, contentType: string 
   const encoding = encodingOf(typeof query['encoding'] === 'string' ? query['encoding'].toLowerCase() : charsetOf(contentType));
   return { importId, category, agencyCode, departmentCode, fileName, ...(encoding ? { encoding } : {}) };
 };
-
-const STATUS: Readonly<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
-
-/** The HTTP status of a domain error, as the GraphQL error codes map to HTTP. */
-export const httpStatusOf = (code: ErrorCode): number => STATUS[code];

@@ -1,6 +1,6 @@
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, httpStatusOf } from '@gongkai/kernel';
 import { parseImportCliArguments } from './import-cli-arguments';
-import { httpStatusOf, importRequestOf } from './import-request';
+import { importRequestOf } from './import-request';
 
 const MONITORING: Actor = { id: 'demo-monitoring', roles: ['staff'], agencyCode: '445300', departmentCode: 'MONITORING_STATION' };
 

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { findAgency } from '@gongkai/kernel';
-import type { Projection, ReadCollection, ReadStore } from '@gongkai/read-store';
+import { type Projection, type ReadCollection, type ReadStore, withPublication, withPublicationEnded } from '@gongkai/read-store';
 import { chunkOfRow, type DisclosureLedgerEvent, FIRST_DATA_ROW, IMPORT_CHUNK_ROWS, importedDisclosureId, isLate } from '@gongkai/supervision/domain';
 import { DISCLOSURES, type DisclosureDocument } from '../disclosure-document';
 import { ENTERPRISES, type EnterpriseDocument } from '../enterprise-document';
@@ -34,6 +34,7 @@ const created = async (data: Created, event: RecordedEvent, store: ReadStore): P
     versions: [{ version: 1, reason: '', at: event.occurredAt, publishedAt: null }],
     revocation: null,
     listedPublicly: false,
+    publicationHistory: [],
     updatedAt: event.occurredAt,
   };
 };
@@ -45,13 +46,15 @@ const markPublished = async (
   at: string,
 ): Promise<void> => {
   const content = record.current; // the version published is the current one: the decider refused anything else
+  const published = { ...publication, content };
   await records.updateOne(
     { _id: record._id },
     {
       $set: {
         status: 'PUBLISHED',
         pendingReviewId: null,
-        published: { ...publication, content },
+        published,
+        publicationHistory: withPublication(record.publicationHistory, published, publication.publishedAt),
         versions: record.versions.map((v) => (v.version === publication.version ? { ...v, publishedAt: publication.publishedAt } : v)),
         listedPublicly: true,
         updatedAt: at,
@@ -74,7 +77,7 @@ const chunkRows = async (records: ReadCollection<DisclosureDocument>, importId: 
 /** The disclosure records read model: one document per record, its public version beside its current one. */
 export const disclosuresProjection: Projection = {
   name: 'supervision.disclosures',
-  version: 1,
+  version: 2,
   collections: [DISCLOSURES],
   indexes: {
     // Equality on the first key narrows a search; the enterprise is the most selective, then the category.
@@ -132,7 +135,8 @@ export const disclosuresProjection: Projection = {
       case 'DisclosureRevoked': {
         const { reason, revokedAt, revokedOn, decisionRevokedOn, withdrawalDueOn } = event.data as EventOf<'DisclosureRevoked'>;
         const revocation = { reason, revokedAt, revokedOn, decisionRevokedOn: decisionRevokedOn ?? null, withdrawalDueOn: withdrawalDueOn ?? null };
-        await records.updateOne({ _id: disclosureId }, { $set: { status: 'REVOKED', revocation, pendingReviewId: null, listedPublicly: false, updatedAt: at } });
+        const publicationHistory = withPublicationEnded(record.publicationHistory, revokedAt);
+        await records.updateOne({ _id: disclosureId }, { $set: { status: 'REVOKED', revocation, pendingReviewId: null, listedPublicly: false, publicationHistory, updatedAt: at } });
         return;
       }
       case 'DisclosurePublicationRequested': {

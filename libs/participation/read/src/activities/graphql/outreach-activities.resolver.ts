@@ -1,10 +1,11 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue, LocalDateValue, newAggregateId } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OUTREACH_ACTIVITIES, type OutreachActivityDocument } from '../outreach-activity-document';
+import { activitiesFilterAsOf, viewOutreachActivityAsOf } from '../outreach-activity-point-in-time';
 import { activitiesFilter, viewOutreachActivity } from '../outreach-activity-visibility';
 import { ActivityInput, OutreachActivity } from './outreach-activity.types';
 import { toOutreachActivity } from './to-outreach-activity';
@@ -20,25 +21,31 @@ export class OutreachActivitiesResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => [OutreachActivity], { description: 'Activities by date, earliest first: the public sees published ones; staff also their agency’s activities under review.' })
+  @Query(() => [OutreachActivity], {
+    description: 'Activities by date, earliest first: the public sees published ones; staff also their agency’s activities under review. With asOfInstant: the published versions then, whoever asks.',
+  })
   async activities(
     @CurrentActor() actor: Actor,
     @Args('from', { type: () => LocalDateValue, nullable: true }) from: string | null,
     @Args('to', { type: () => LocalDateValue, nullable: true }) to: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: each activity as published by then; none before its announcement was.' }) asOfInstant: string | null,
   ): Promise<OutreachActivity[]> {
-    const documents = await this.store
-      .collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES)
-      .find(activitiesFilter(actor, { from, to }), { sort: { 'details.date': 1, _id: 1 }, limit: MAX_ACTIVITIES });
+    const filter = asOfInstant ? activitiesFilterAsOf({ from, to }, asOfInstant) : activitiesFilter(actor, { from, to });
+    const documents = await this.store.collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES).find(filter, { sort: { 'details.date': 1, _id: 1 }, limit: MAX_ACTIVITIES });
     return documents.flatMap((document) => {
-      const view = viewOutreachActivity(document, actor);
+      const view = asOfInstant ? viewOutreachActivityAsOf(document, asOfInstant) : viewOutreachActivity(document, actor);
       return view ? [toOutreachActivity(view)] : [];
     });
   }
 
-  @Query(() => OutreachActivity, { nullable: true, description: 'One activity; null when it does not exist or is not visible to you.' })
-  async activity(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<OutreachActivity | null> {
+  @Query(() => OutreachActivity, { nullable: true, description: 'One activity; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })
+  async activity(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<OutreachActivity | null> {
     const document = await this.store.collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES).findOne({ _id: id });
-    const view = document ? viewOutreachActivity(document, actor) : null;
+    const view = document ? (asOfInstant ? viewOutreachActivityAsOf(document, asOfInstant) : viewOutreachActivity(document, actor)) : null;
     return view ? toOutreachActivity(view) : null;
   }
 
@@ -56,7 +63,7 @@ export class OutreachActivitiesResolver {
         details: { ...details, departmentCode: departmentCode ?? request.actor.departmentCode },
         reviewId: newAggregateId(request, `review:${activityId}:1`),
       },
-      this.options(request),
+      commandOptions(request),
     );
     return this.current(activityId, request.actor);
   }
@@ -69,12 +76,8 @@ export class OutreachActivitiesResolver {
     @Args('summary', { type: () => String }) summary: string,
   ): Promise<OutreachActivity> {
     const reviewId = newAggregateId(request, `review:${id}:outcome`);
-    await this.commands.execute(request, CONTEXTS.participation, 'RecordActivityOutcome', { activityId: id, participants, summary, reviewId }, this.options(request));
+    await this.commands.execute(request, CONTEXTS.participation, 'RecordActivityOutcome', { activityId: id, participants, summary, reviewId }, commandOptions(request));
     return this.current(id, request.actor);
-  }
-
-  private options(request: GatewayContext): { idempotencyKey?: string } {
-    return request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {};
   }
 
   private async current(id: string, actor: Actor): Promise<OutreachActivity> {

@@ -1,7 +1,7 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, type GatewayContext } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext } from '@gongkai/graphql';
 import { type Actor, agencyFilter, CITY_AGENCY_CODE, requireInteger, requireRole } from '@gongkai/kernel';
 import { DEFAULT_ANSWER_LIMITS, MESSAGE_KINDS } from '@gongkai/participation/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
@@ -37,10 +37,7 @@ export class MessageOversightResolver {
   ): Promise<MessageAnswerLimits> {
     const byKind = Object.fromEntries(limits.map((limit) => [limit.kind, limit.workingDays]));
     const data = { agencyCode: CITY_AGENCY_CODE, limits: byKind, reason };
-    await this.commands.execute(request, CONTEXTS.participation, 'SetMessageAnswerLimits', data, {
-      ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-      reason,
-    });
+    await this.commands.execute(request, CONTEXTS.participation, 'SetMessageAnswerLimits', data, commandOptions(request, reason));
     return this.limits();
   }
 

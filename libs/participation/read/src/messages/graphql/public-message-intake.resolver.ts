@@ -1,7 +1,7 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentRequest, type GatewayContext, newAggregateId, RateLimited } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentRequest, type GatewayContext, newAggregateId, RateLimited } from '@gongkai/graphql';
 import { accessKeyHash, accessKeyOpens, CITY_AGENCY_CODE, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, notFound, requireText } from '@gongkai/kernel';
 import { MAX_MESSAGE_LENGTH, type MessageKind, requireRating } from '@gongkai/participation/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
@@ -51,7 +51,7 @@ export class PublicMessageIntakeResolver {
       ...(author ? { author } : {}),
       ...(await this.answerLimitFor(input.kind)),
     };
-    await this.commands.execute(request, CONTEXTS.participation, 'SubmitPublicMessage', data, request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {});
+    await this.commands.execute(request, CONTEXTS.participation, 'SubmitPublicMessage', data, commandOptions(request));
     const doc = await this.messages().findOne({ _id: messageId });
     // A retry under the same idempotency key finds the first message: its key was given out then, and is not stored.
     if (!doc || doc.accessKeyHash !== data.accessKeyHash) {
@@ -84,7 +84,7 @@ export class PublicMessageIntakeResolver {
     const doc = await this.opened(trackingCode, accessKey);
     if (!doc) throw notFound('PUBLIC_MESSAGE_NOT_FOUND', 'No message matches this tracking code and access key.');
     const data = { messageId: doc._id, accessKeyHash: accessKeyHash(accessKey), rating };
-    await this.commands.execute(request, CONTEXTS.participation, 'RatePublicMessage', data, request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {});
+    await this.commands.execute(request, CONTEXTS.participation, 'RatePublicMessage', data, commandOptions(request));
     const rated = await this.messages().findOne({ _id: doc._id });
     return toPublicMessageTracking(trackingView(rated ?? doc, this.today()));
   }

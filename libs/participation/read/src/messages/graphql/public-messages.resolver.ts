@@ -1,14 +1,15 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
-import { READ_STORE, type ReadStore } from '@gongkai/read-store';
+import { type Filter, READ_STORE, type ReadStore, type SortSpec } from '@gongkai/read-store';
 import { Inject, Logger } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { openAuthor } from '../author-seal';
 import { PUBLIC_MESSAGES, type PublicMessageDocument } from '../public-message-document';
-import { escalatedListFilter, listSort, messageListFilter, requireBureauReader, viewPublicMessage } from '../public-message-visibility';
+import { MESSAGE_SORT_AS_OF, messageListFilterAsOf, viewPublicMessageAsOf } from '../public-message-point-in-time';
+import { escalatedListFilter, listSort, messageListFilter, type PublicMessageView, requireBureauReader, viewPublicMessage } from '../public-message-visibility';
 import { MessageKind } from './public-message-enums';
 import { MessageAuthor, PublicMessage, PublicMessageConnection } from './public-message.types';
 import { toPublicMessage } from './to-public-message';
@@ -26,7 +27,8 @@ export class PublicMessagesResolver {
   ) {}
 
   @Query(() => PublicMessageConnection, {
-    description: 'Public: answered messages whose answer was reviewed and published, newest first (hidden ones only with the reason). Staff: the messages of their department, newest first.',
+    description:
+      'Public: answered messages whose answer was reviewed and published, newest first (hidden ones only with the reason). Staff: the messages of their department, newest first. With asOfInstant: the public list as it stood then, whoever asks.',
   })
   async publicMessages(
     @CurrentActor() actor: Actor,
@@ -34,8 +36,11 @@ export class PublicMessagesResolver {
     @Args('answered', { type: () => Boolean, nullable: true }) answered: boolean | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: what the public saw then, each message as published or hidden by then.' }) asOfInstant: string | null,
   ): Promise<PublicMessageConnection> {
-    return this.page(actor, messageListFilter(actor, { kind, answered }), first, after);
+    if (asOfInstant) return this.page(messageListFilterAsOf({ kind, answered }, asOfInstant), MESSAGE_SORT_AS_OF, (doc) => viewPublicMessageAsOf(doc, asOfInstant), first, after);
+    const today = this.today();
+    return this.page(messageListFilter(actor, { kind, answered }), listSort(actor), (doc) => viewPublicMessage(doc, actor, today), first, after);
   }
 
   @Query(() => PublicMessageConnection, { description: 'Unanswered messages escalated as overdue (督办), in your scope: the office and leaders see all (staff).' })
@@ -45,13 +50,18 @@ export class PublicMessagesResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PublicMessageConnection> {
     requireBureauReader(actor);
-    return this.page(actor, escalatedListFilter(actor), first, after);
+    const today = this.today();
+    return this.page(escalatedListFilter(actor), listSort(actor), (doc) => viewPublicMessage(doc, actor, today), first, after);
   }
 
-  @Query(() => PublicMessage, { nullable: true, description: 'One message; null when it does not exist or is not visible to you.' })
-  async publicMessage(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<PublicMessage | null> {
+  @Query(() => PublicMessage, { nullable: true, description: 'One message; null when it does not exist or is not visible to you. With asOfInstant: as the public saw it then, or null.' })
+  async publicMessage(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
+  ): Promise<PublicMessage | null> {
     const doc = await this.messages().findOne({ _id: id });
-    const view = doc ? viewPublicMessage(doc, actor, this.today()) : null;
+    const view = doc ? (asOfInstant ? viewPublicMessageAsOf(doc, asOfInstant) : viewPublicMessage(doc, actor, this.today())) : null;
     return doc && view ? toPublicMessage(view, doc) : null;
   }
 
@@ -83,24 +93,26 @@ export class PublicMessagesResolver {
     return openAuthor(this.vault, message.sealedAuthor);
   }
 
-  private async page(actor: Actor, filter: Record<string, unknown>, first: number | null, after: string | null): Promise<PublicMessageConnection> {
+  private async page(
+    filter: Filter,
+    sort: SortSpec,
+    viewOf: (doc: PublicMessageDocument) => PublicMessageView | null,
+    first: number | null,
+    after: string | null,
+  ): Promise<PublicMessageConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
-    const [documents, totalCount] = await Promise.all([this.messages().find(filter, { sort: listSort(actor), skip: offset, limit }), this.messages().count(filter)]);
-    const today = this.today();
+    const [documents, totalCount] = await Promise.all([this.messages().find(filter, { sort, skip: offset, limit }), this.messages().count(filter)]);
     const nodes = documents.flatMap((doc) => {
-      const view = viewPublicMessage(doc, actor, today);
+      const view = viewOf(doc);
       return view ? [toPublicMessage(view, doc)] : [];
     });
     return toPage(nodes, offset, totalCount);
   }
 
   private async act(request: GatewayContext, id: string, type: string, data: object, reason?: string): Promise<PublicMessage> {
-    await this.commands.execute(request, CONTEXTS.participation, type, data, {
-      ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
-      ...(reason ? { reason } : {}),
-    });
-    const message = await this.publicMessage(request.actor, id);
+    await this.commands.execute(request, CONTEXTS.participation, type, data, commandOptions(request, reason));
+    const message = await this.publicMessage(request.actor, id, null);
     if (!message) throw notFound('PUBLIC_MESSAGE_NOT_FOUND', `There is no public message ${id}.`);
     return message;
   }

@@ -1,5 +1,5 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, notFound, requireRole } from '@gongkai/kernel';
 import { type Filter, READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
@@ -36,7 +36,7 @@ export class WebhooksResolver {
   async registerWebhook(@CurrentRequest() request: GatewayContext, @Args('input', { type: () => WebhookInput }) input: WebhookInput): Promise<Webhook> {
     const webhookId = newAggregateId(request, 'webhook');
     const data = { webhookId, name: input.name ?? hostOf(input.url), url: input.url, contexts: input.contexts ?? [], categories: input.categories ?? [], secret: input.secret };
-    await this.commands.execute(request, CONTEXTS.participation, 'RegisterWebhook', data, request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {});
+    await this.commands.execute(request, CONTEXTS.participation, 'RegisterWebhook', data, commandOptions(request));
     const webhook = await this.store.collection<WebhookDocument>(WEBHOOKS).findOne({ _id: webhookId });
     if (!webhook) throw notFound('WEBHOOK_NOT_FOUND', `There is no webhook ${webhookId}.`);
     return toWebhook(webhook);
@@ -64,7 +64,7 @@ export class WebhooksResolver {
 
   @Mutation(() => WebhookDelivery, { description: 'Sends a dead-lettered delivery again, with a new series of attempts under the same delivery id.' })
   async replayDelivery(@CurrentRequest() request: GatewayContext, @Args('id', { type: () => ID }) id: string): Promise<WebhookDelivery> {
-    await this.commands.execute(request, CONTEXTS.participation, 'ReplayWebhookDelivery', { deliveryId: id }, request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {});
+    await this.commands.execute(request, CONTEXTS.participation, 'ReplayWebhookDelivery', { deliveryId: id }, commandOptions(request));
     const delivery = await this.store.collection<WebhookDeliveryDocument>(WEBHOOK_DELIVERIES).findOne({ _id: id });
     if (!delivery) throw notFound('WEBHOOK_DELIVERY_NOT_FOUND', `There is no webhook delivery ${id}.`);
     return toWebhookDelivery(delivery);
