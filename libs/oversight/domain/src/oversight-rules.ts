@@ -1,15 +1,12 @@
-import { localDateOf, parseLocalDate } from '@gongkai/calendar';
+import { localDateOf, requireLocalDate } from '@gongkai/calendar';
 import { badInput, type DecideContext, type LocalDate, requireInteger, requireText } from '@gongkai/kernel';
 
 /** Today in Asia/Shanghai, from the decision's clock: dates in the bureau's rules are local days. */
 export const todayOf = (context: DecideContext): LocalDate => localDateOf(context.now);
 
-/** A calendar day from the caller: BAD_USER_INPUT naming the field when it is missing or not a real day. */
-export const requireDate = (field: string, value: unknown): LocalDate => parseLocalDate(requireText(field, value, { max: 10 }), field);
-
 /** A day that has already come: the bureau records what happened, not what is planned. */
 export const requirePastDate = (field: string, value: unknown, context: DecideContext): LocalDate => {
-  const date = requireDate(field, value);
+  const date = requireLocalDate(field, value);
   const today = todayOf(context);
   if (date > today) throw badInput('DATE_IN_FUTURE', `${field} (${date}) may not be later than today (${today}).`, { field });
   return date;

@@ -8,6 +8,7 @@ import { powerListProjection } from './power-list/power-list.projection';
 import { publicationReviewsProjection } from './publication-reviews.projection';
 import { workPlanTasksProjection } from './responsibility/work-plan-tasks.projection';
 import { workReportsProjection } from './work-reports/work-reports.projection';
+import { workingDayCalendarProjection } from './working-day-calendar/working-day-calendar.projection';
 
 /** The read models this context contributes to the gateway (the audit index is fed by the event bus instead: it takes every event type). */
 export const OVERSIGHT_PROJECTIONS: readonly Projection[] = [
@@ -20,5 +21,6 @@ export const OVERSIGHT_PROJECTIONS: readonly Projection[] = [
   reportFactsProjection,
   annualReportsProjection,
   integrityCheckpointsProjection,
+  workingDayCalendarProjection,
 ];
 export * from './integrity/verifier/proof-verification';

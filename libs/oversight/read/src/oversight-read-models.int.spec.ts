@@ -9,6 +9,7 @@ import {
   workPlanTaskDecider,
 } from '@gongkai/oversight/domain';
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
+import { EventHistory } from '@gongkai/testing';
 import { loadReportFacts } from './annual-report/report-facts.projection';
 import { AUDIT_EVENTS, type AuditEventDocument, auditIndexConsumer } from './audit/audit-index';
 import { auditEvents, auditPage, auditQueryFilter } from './audit/audit-trail-query';
@@ -18,17 +19,17 @@ import { POWER_LIST_ITEMS, type PowerListItemDocument } from './power-list/power
 import { WORK_PLAN_TASKS, type WorkPlanTaskDocument } from './responsibility/work-plan-tasks.projection';
 import { SEMIANNUAL_REPORTS, type SemiannualReportDocument } from './work-reports/work-reports.projection';
 import { OVERSIGHT_PROJECTIONS } from './oversight-projections';
-import { OversightHistory } from './read-model.fixtures';
 
 const office: Actor = { id: 'demo-office', roles: ['office', 'staff'], agencyCode: '445300', departmentCode: 'OFFICE' };
 const window: Actor = { id: 'demo-window', roles: ['staff'], agencyCode: '445300', departmentCode: 'SERVICE_WINDOW' };
 const auditor: Actor = { id: 'demo-auditor', roles: ['auditor'], agencyCode: '445300' };
 const countyOffice: Actor = { id: 'county-office', roles: ['office'], agencyCode: '445381' };
 const system: Actor = { id: 'system:oversight', roles: ['system'] };
+const supervisor: Actor = { id: 'demo-supervisor', roles: ['staff'], agencyCode: '445300', departmentCode: 'SUPERVISION' };
 const day = (date: string) => `${date}T02:00:00Z`;
 
-const history = (): OversightHistory => {
-  const h = new OversightHistory();
+const history = (): EventHistory => {
+  const h = new EventHistory();
   h.decide(negativeListDecider, 'oversight.NegativeList-445300', { type: 'AddNegativeListItem', data: { agencyCode: '445300', code: 'NL-01', description: '国家秘密', legalBasis: '第十四条' } }, office, day('2026-01-05'));
   h.decide(negativeListDecider, 'oversight.NegativeList-445300', { type: 'AddNegativeListItem', data: { agencyCode: '445300', code: 'NL-02', description: '过程性信息', legalBasis: '第十六条' } }, office, day('2026-01-06'));
   h.decide(negativeListDecider, 'oversight.NegativeList-445300', { type: 'RetireNegativeListItem', data: { agencyCode: '445300', code: 'NL-02', reason: '调整' } }, office, day('2026-02-01'));
@@ -48,6 +49,15 @@ const history = (): OversightHistory => {
   h.decide(inspectionDecider, 'oversight.Inspection-i1', { type: 'RecordRectification', data: { inspectionId: 'i1', findingNumber: 1, rectifiedOn: '2026-10-08', note: '已补' } }, window, day('2026-10-08'));
   h.append('requests.InformationRequest-q1', 'InformationRequestReceived', { requestId: 'q1', agencyCode: '445300', applicantType: 'NATURAL_PERSON', receivedOn: '2025-12-29', applicant: { keyId: 'q1', ciphertext: 'pd1.a.b.c' } }, window, day('2025-12-29'));
   h.append('requests.InformationRequest-q1', 'InformationRequestAnswered', { requestId: 'q1', outcome: 'DISCLOSED', answeredOn: '2026-01-15' }, window, day('2026-01-15'));
+  h.append('requests.InformationRequest-q1', 'FeeNoticeIssued', { requestId: 'q1', method: 'BY_PAGES', basis: 120, amountFen: 10_000, noticeOn: '2026-01-05', payByOn: '2026-01-20' }, supervisor, day('2026-01-05'));
+  h.append('requests.InformationRequest-q1', 'FeePaymentRecorded', { requestId: 'q1', paidOn: '2026-01-08' }, supervisor, day('2026-01-08'));
+  const disclosure = { agencyCode: '445300', departmentCode: 'SUPERVISION', enterpriseCreditCode: '91445300MA4UXXXX1X', title: 't', publicationDueOn: '2026-11-30' };
+  h.append('supervision.Disclosure-s1', 'DisclosureRecorded', { ...disclosure, disclosureId: 's1', category: 'DISCHARGE_PERMIT', formedOn: '2026-11-16', details: { action: 'ISSUED' } }, supervisor, day('2026-11-16'));
+  h.append('supervision.Disclosure-s1', 'DisclosureCorrected', { disclosureId: 's1', version: 2, details: { action: 'RENEWED' }, reason: '更正', correctedOn: '2026-11-17', publicationDueOn: '2026-11-30' }, supervisor, day('2026-11-17'));
+  const row = (id: string, importId: string, amountFen: number) => ({ ...disclosure, disclosureId: id, category: 'DISCHARGE_FEE', formedOn: '2026-11-16', importId, row: 1, details: { amountFen } });
+  h.append('supervision.DisclosureImportChunk-m1.0', 'DisclosureImported', row('m1-1', 'm1', 20_000), supervisor, day('2026-11-18'));
+  h.append('supervision.DisclosureImport-m1', 'DisclosureImportCompleted', { importId: 'm1', rowCount: 1, completedAt: day('2026-11-18') }, supervisor, day('2026-11-18'));
+  h.append('supervision.DisclosureImportChunk-m2.0', 'DisclosureImported', row('m2-1', 'm2', 30_000), supervisor, day('2026-11-19'));
   h.append('decisions.NormativeRegister-445300', 'NormativeDocumentRegistered', { agencyCode: '445300', documentId: 'd1', document: { number: '云环办〔2026〕1号', title: 't', issuedOn: '2026-02-01', validUntil: '2031-01-31' } }, office, day('2026-02-01'));
   return h;
 };
@@ -110,7 +120,7 @@ describe('The oversight read models, fed the events the deciders write', () => {
     const fromEvents = computeAnnualReport(foldReportFacts(h.events), 2026, '445300');
     expect(fromStore).toEqual(fromEvents);
     expect(fromStore.applications.total).toMatchObject({ carriedOverFromLastYear: 1, totalProcessed: 1 });
-    expect(fromStore.proactive.normativeDocumentsIssued).toBe(1);
+    expect(fromStore.proactive).toMatchObject({ normativeDocumentsIssued: 1, licensingDecisions: 1, feesCollectedFen: 30_000 });
   });
 
   it('indexes every event of every context once, for the audit trail', async () => {
@@ -132,7 +142,7 @@ describe('The oversight read models, fed the events the deciders write', () => {
     expect(department.totalCount).toBe(2);
     const requests: AuditEventDocument[] = [];
     for await (const document of auditEvents(store, auditQueryFilter({ aggregateType: 'InformationRequest' }, auditor), 'OLDEST_FIRST', 1)) requests.push(document);
-    expect(requests.map((d) => d.personalData)).toEqual([true, true]);
+    expect(requests.map((d) => d.personalData)).toEqual([true, true, true, true]);
   });
 
   it('keeps a county office to what its own agency’s people did, and refuses a bad time range', async () => {

@@ -11,6 +11,7 @@ import { PowerListResolver } from './graphql/power-list.resolver';
 import { PublicationReviewsResolver } from './graphql/publication-reviews.resolver';
 import { WorkPlanTasksResolver } from './graphql/work-plan-tasks.resolver';
 import { WorkReportsResolver } from './graphql/work-reports.resolver';
+import { WorkingDayCalendarResolver } from './graphql/working-day-calendar.resolver';
 import { AnnualReportController } from './http/annual-report.controller';
 import { AuditExportController } from './http/audit-export.controller';
 
@@ -33,6 +34,7 @@ import { AuditExportController } from './http/audit-export.controller';
     IntegrityResolver,
     PointInTimeResolver,
     AuditIndexHost,
+    WorkingDayCalendarResolver,
   ],
   controllers: [AnnualReportController, AuditExportController],
 })

@@ -5,6 +5,7 @@ import {
   bureauWorkReportDecider,
   INSPECTION_COMMAND_TYPES,
   inspectionDecider,
+  INTEGRITY_LOG_COMMAND_TYPES,
   integrityLogDecider,
   leadershipHearingDecider,
   NEGATIVE_LIST_COMMAND_TYPES,
@@ -13,8 +14,11 @@ import {
   powerListItemDecider,
   semiannualReportDecider,
   WORK_PLAN_TASK_COMMAND_TYPES,
+  WORKING_DAY_CALENDAR_COMMAND_TYPES,
+  workingDayCalendarDecider,
   workPlanTaskDecider,
 } from '@gongkai/oversight/domain';
+import { WORKING_DAY_CALENDAR_STREAM } from '@gongkai/contracts';
 import { byIdField, type DeciderRoute, route } from '@gongkai/messaging';
 import { byFields, INTEGRITY_LOG_STREAM, oversightStreamId } from './oversight-streams';
 import { PUBLICATION_REVIEW_ROUTES } from './publication-review-routes';
@@ -32,6 +36,7 @@ export const OVERSIGHT_ROUTES: Readonly<Record<string, DeciderRoute>> = {
   RecordLeadershipHearing: route(leadershipHearingDecider, byFields('LeadershipHearings', 'agencyCode', 'year')),
   ...each(INSPECTION_COMMAND_TYPES, route(inspectionDecider, byIdField((id) => oversightStreamId('Inspection', id), 'inspectionId'))),
   ...each(ANNUAL_REPORT_COMMAND_TYPES, route(annualReportDecider, byFields('AnnualReport', 'agencyCode', 'year'))),
-  RecordIntegrityCheckpoint: route(integrityLogDecider, () => INTEGRITY_LOG_STREAM),
+  ...each(INTEGRITY_LOG_COMMAND_TYPES, route(integrityLogDecider, () => INTEGRITY_LOG_STREAM)),
   RecordPersonalDataRead: route(auditAccessLogDecider, byFields('AuditAccessLog', 'day')),
+  ...each(WORKING_DAY_CALENDAR_COMMAND_TYPES, route(workingDayCalendarDecider, () => WORKING_DAY_CALENDAR_STREAM)),
 };

@@ -26,6 +26,11 @@ export interface AppealRow {
 }
 
 export interface ProactiveDisclosure {
+  /** 规章: see RULES_NOT_MADE_BY_BUREAUS. */
+  readonly rulesIssued: number;
+  readonly rulesRepealed: number;
+  readonly rulesInForce: number;
+  /** 行政规范性文件. */
   readonly normativeDocumentsIssued: number;
   readonly normativeDocumentsRepealed: number;
   readonly normativeDocumentsInForce: number;

@@ -26,6 +26,10 @@ export const history = (): Fixture & {
   disclosed(key: string, agencyCode: string, category: string, formedOn: string, details?: Record<string, unknown>): void;
   corrected(key: string, details: Record<string, unknown>, on: string): void;
   revoked(key: string, revokedOn: string): void;
+  imported(key: string, importId: string, agencyCode: string, category: string, formedOn: string, details: Record<string, unknown>): void;
+  importCompleted(importId: string, on: string): void;
+  feeNoticed(key: string, amountFen: number, noticeOn: string): void;
+  feePaid(key: string, paidOn: string): void;
 } => {
   const events: SourceEvent[] = [];
   const ids: Record<string, string> = {};
@@ -103,6 +107,30 @@ export const history = (): Fixture & {
     },
     revoked(key, revokedOn) {
       ids[`${key}.revoked`] = push('DisclosureRevoked', `supervision.Disclosure-${key}`, at(revokedOn), { disclosureId: key, reason: '决定撤销', revokedAt: at(revokedOn), revokedOn });
+    },
+    imported(key, importId, agencyCode, category, formedOn, details) {
+      ids[`${key}.imported`] = push('DisclosureImported', `supervision.DisclosureImportChunk-${importId}.0`, at(formedOn), {
+        disclosureId: key,
+        agencyCode,
+        departmentCode: 'SUPERVISION',
+        category,
+        enterpriseCreditCode: '91445300MA4UXXXX1X',
+        formedOn,
+        title: key,
+        importId,
+        row: 1,
+        details,
+        publicationDueOn: formedOn,
+      });
+    },
+    importCompleted(importId, on) {
+      ids[`${importId}.completed`] = push('DisclosureImportCompleted', `supervision.DisclosureImport-${importId}`, at(on), { importId, rowCount: 1, completedAt: at(on) });
+    },
+    feeNoticed(key, amountFen, noticeOn) {
+      ids[`${key}.feeNoticed`] = push('FeeNoticeIssued', `requests.InformationRequest-${key}`, at(noticeOn), { requestId: key, method: 'BY_PAGES', basis: 120, amountFen, noticeOn, payByOn: noticeOn });
+    },
+    feePaid(key, paidOn) {
+      ids[`${key}.feePaid`] = push('FeePaymentRecorded', `requests.InformationRequest-${key}`, at(paidOn), { requestId: key, paidOn });
     },
     repealed(key, repealedOn) {
       ids[`${key}.repealed`] = push('NormativeDocumentRepealed', `decisions.NormativeRegister-${agencies[key]}`, at(repealedOn), {

@@ -89,23 +89,23 @@ const tallyDocument = (tally: Tally, document: NormativeDocumentFact, year: numb
   if (document.issuedOn <= endOfYear && !repealedByThen && document.validUntil >= endOfYear) tally.add('proactive.normativeDocumentsInForce', document.registeredEventId);
 };
 
-/** Which figure of section 二 a supervision record counts in: licences are discharge permits and EIA approvals (行政许可). */
-const DECISION_FIGURES: Readonly<Record<string, 'licensingDecisions' | 'penaltyDecisions' | 'enforcementDecisions'>> = {
-  DISCHARGE_PERMIT: 'licensingDecisions',
-  EIA_APPROVAL: 'licensingDecisions',
-  ADMINISTRATIVE_PENALTY: 'penaltyDecisions',
-  ENFORCEMENT_ACTION: 'enforcementDecisions',
+/**
+ * 行政许可、行政处罚、行政强制 and fees: decisions formed in the year, each counted once however
+ * often corrected, under the figure and with the amount of its latest version. A revoked decision
+ * does not count at all, nor does a row of a bulk import that was never completed (nothing of a
+ * file is used unless all of it is).
+ */
+const tallyDecision = (tally: Tally, decision: SupervisionDecisionFact, year: number, completedImports: ReadonlySet<string>): void => {
+  if (yearOf(decision.formedOn) !== year || decision.revokedOn !== null || !decision.figure) return;
+  if (decision.importId !== null && !completedImports.has(decision.importId)) return;
+  if (decision.figure !== 'feesCollectedFen') tally.add(`proactive.${decision.figure}`, decision.eventIds[0]);
+  else if (decision.amountFen !== null) tally.addAmount('proactive.feesCollectedFen', decision.amountFen, decision.eventIds);
 };
 
-/**
- * 行政许可、行政处罚、行政强制 and fees: decisions formed in the year and not withdrawn by its end;
- * a fee counts with its latest (corrected) amount.
- */
-const tallyDecision = (tally: Tally, decision: SupervisionDecisionFact, year: number): void => {
-  if (yearOf(decision.formedOn) !== year || (decision.revokedOn !== null && decision.revokedOn <= `${year}-12-31`)) return;
-  const figure = DECISION_FIGURES[decision.category];
-  if (figure) tally.add(`proactive.${figure}`, decision.eventIds[0]);
-  if (decision.category === 'DISCHARGE_FEE' && decision.amountFen !== null) tally.addAmount('proactive.feesCollectedFen', decision.amountFen, decision.eventIds);
+/** 信息处理费 (国办函〔2020〕109号) is an administrative fee: it counts in the year it is paid. */
+const tallyRequestFee = (tally: Tally, request: RequestFact, year: number): void => {
+  const fee = request.fee ?? null;
+  if (fee?.paid && yearOf(fee.paid.paidOn) === year) tally.addAmount('proactive.feesCollectedFen', fee.amountFen, [fee.noticeEventId, fee.paid.eventId]);
 };
 
 const rowOf = (tally: Tally, applicantType: string): ApplicationsRow => {
@@ -125,10 +125,20 @@ const appealRowOf = (tally: Tally, field: string): AppealRow => {
   return { upheld, corrected, other, pending, total: tally.count(`appeals.${field}.total`) };
 };
 
+/**
+ * 规章: rules are made by the people's government of a province or a city with districts (Legislation
+ * Law Art. 93), never by its environmental protection bureau, city or county; what a bureau issues
+ * is normative documents (行政规范性文件). The template's rules row is therefore zero for every agency
+ * of this platform, and the report says why.
+ */
+export const RULES_NOT_MADE_BY_BUREAUS =
+  'proactive.rulesIssued, rulesRepealed and rulesInForce are 0: an environmental protection bureau has no power to make rules (规章, Legislation Law Art. 93); the register holds its normative documents';
+
 /** What the history cannot vouch for: the report says so rather than print a figure that looks complete. */
 export const FIGURES_NOT_COUNTED = [
-  'proactive.licensingDecisions counts the discharge permits and EIA approvals the supervision context records; other administrative licences are recorded as events by no context yet',
-  'proactive.feesCollectedFen counts the discharge fees the supervision context records; other administrative fees are recorded as events by no context yet',
+  RULES_NOT_MADE_BY_BUREAUS,
+  'proactive.licensingDecisions counts the discharge permits issued, renewed or changed and the project EIA approvals granted or refused that the supervision context records; other administrative licences are recorded as events by no context yet',
+  'proactive.feesCollectedFen counts the discharge fees the supervision context records and the information processing fees paid on requests; other administrative fees are recorded as events by no context yet',
 ];
 
 /** The report of `agencyCode` for `year`, computed from the facts; each figure with the events behind it. */
@@ -139,6 +149,7 @@ export const computeAnnualReport = (facts: ReportFacts, year: number, agencyCode
   const knownOutcomes: readonly string[] = REPORT_OUTCOMES;
   for (const request of facts.requests) {
     if (request.agencyCode !== agencyCode) continue;
+    tallyRequestFee(tally, request, year);
     if (!knownTypes.includes(request.applicantType) || (request.answer && !knownOutcomes.includes(request.answer.outcome))) {
       notCounted.push(`request ${request.requestId}: applicant type ${request.applicantType} or its outcome is not a category of the template`);
       continue;
@@ -150,12 +161,16 @@ export const computeAnnualReport = (facts: ReportFacts, year: number, agencyCode
     }
   }
   for (const document of facts.documents) if (document.agencyCode === agencyCode) tallyDocument(tally, document, year);
-  for (const decision of facts.decisions) if (decision.agencyCode === agencyCode) tallyDecision(tally, decision, year);
+  const completedImports = new Set(facts.completedImports.map((i) => i.importId));
+  for (const decision of facts.decisions) if (decision.agencyCode === agencyCode) tallyDecision(tally, decision, year, completedImports);
   return {
     year,
     agencyCode,
     dueOn: annualReportDueOn(year),
     proactive: {
+      rulesIssued: 0,
+      rulesRepealed: 0,
+      rulesInForce: 0,
       normativeDocumentsIssued: tally.count('proactive.normativeDocumentsIssued'),
       normativeDocumentsRepealed: tally.count('proactive.normativeDocumentsRepealed'),
       normativeDocumentsInForce: tally.count('proactive.normativeDocumentsInForce'),

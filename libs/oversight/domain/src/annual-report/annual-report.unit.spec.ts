@@ -89,7 +89,7 @@ const scenario = () => {
   h.revoked('P2', '2026-06-01');
   h.disclosed('P3', CITY, 'ADMINISTRATIVE_PENALTY', '2025-12-30', { penaltyKind: 'WARNING' });
   h.disclosed('L1', CITY, 'DISCHARGE_PERMIT', '2026-02-01', { action: 'ISSUED' });
-  h.disclosed('L2', CITY, 'EIA_APPROVAL', '2026-03-01', { decision: 'APPROVED' });
+  h.disclosed('L2', CITY, 'EIA_APPROVAL', '2026-03-01', { subjectKind: 'PROJECT', decision: 'APPROVED' });
   h.disclosed('E1', CITY, 'ENFORCEMENT_ACTION', '2026-07-07', { actionKind: 'SEALING_SEIZURE' });
   h.disclosed('F1', CITY, 'DISCHARGE_FEE', '2026-01-31', { amountFen: 120_000 });
   h.corrected('F1', { amountFen: 150_000 }, '2026-02-10');
@@ -247,7 +247,7 @@ describe('The annual report (政府信息公开工作年度报告), computed fro
 
   it('says what the history cannot vouch for, and is due on 31 January', () => {
     expect(report2026.dueOn).toBe('2027-01-31');
-    expect(report2026.notCounted.join('\n')).toMatch(/licensingDecisions counts the discharge permits and EIA approvals/);
+    expect(report2026.notCounted.join('\n')).toMatch(/licensingDecisions counts the discharge permits issued, renewed or changed and the project EIA approvals/);
   });
 
   it('ignores an event of another context that happens to share a type name', () => {

@@ -6,18 +6,22 @@ import {
   type NormativeDocumentRepealedContract,
   type RequestAnsweredContract,
   type RequestAppealContract,
+  type RequestFeeNoticeContract,
+  type RequestFeePaidContract,
   type RequestReceivedContract,
   SOURCE_EVENT_TYPES,
   type SupervisionCorrectionContract,
   type SupervisionDisclosureContract,
+  type SupervisionImportCompletedContract,
   type SupervisionRevocationContract,
   type SourceEvent,
 } from './source-events';
+import { amountFenOf, type DecisionFigure, decisionFigureOf } from './proactive-figures';
 
 /**
  * The facts the annual report is computed from, folded out of other contexts' events: one fact per
- * information request and one per normative document, each remembering the ids of the events it
- * came from, so that every figure of the report can name the events behind it.
+ * information request, normative document, supervision record and bulk import, each remembering
+ * the ids of the events it came from, so that every figure of the report can name the events behind it.
  */
 export interface AppealRecord {
   readonly kind: string;
@@ -36,6 +40,14 @@ export interface RequestFact {
   readonly receivedEventId: string;
   readonly answer: { readonly outcome: string; readonly answeredOn: string; readonly eventId: string } | null;
   readonly appeals: readonly AppealRecord[];
+  /** The processing fee of the latest notice, and its payment. */
+  readonly fee: RequestFeeFact | null;
+}
+
+export interface RequestFeeFact {
+  readonly amountFen: number;
+  readonly noticeEventId: string;
+  readonly paid: { readonly paidOn: string; readonly eventId: string } | null;
 }
 
 export interface NormativeDocumentFact {
@@ -55,16 +67,27 @@ export interface SupervisionDecisionFact {
   readonly agencyCode: string;
   readonly category: string;
   readonly formedOn: string;
-  /** The amount of a fee (amountFen of its latest details), null for any other record. */
+  /** The figure of section 二 it counts in, by its latest details; null when it counts in none. */
+  readonly figure: DecisionFigure | null;
+  /** amountFen of its latest details, null when they name none. */
   readonly amountFen: number | null;
+  /** Set for a row of a bulk import. */
+  readonly importId: string | null;
   readonly eventIds: readonly string[];
   readonly revokedOn: string | null;
+}
+
+/** A bulk import of supervision records whose every row is written. */
+export interface CompletedImportFact {
+  readonly importId: string;
+  readonly eventId: string;
 }
 
 export type ReportFactChange =
   | { readonly kind: 'request'; readonly key: string; readonly apply: (fact: RequestFact | undefined) => RequestFact | undefined }
   | { readonly kind: 'document'; readonly key: string; readonly apply: (fact: NormativeDocumentFact | undefined) => NormativeDocumentFact | undefined }
-  | { readonly kind: 'decision'; readonly key: string; readonly apply: (fact: SupervisionDecisionFact | undefined) => SupervisionDecisionFact | undefined };
+  | { readonly kind: 'decision'; readonly key: string; readonly apply: (fact: SupervisionDecisionFact | undefined) => SupervisionDecisionFact | undefined }
+  | { readonly kind: 'import'; readonly key: string; readonly apply: (fact: CompletedImportFact | undefined) => CompletedImportFact | undefined };
 
 const requestChange = (event: SourceEvent): ReportFactChange | undefined => {
   switch (event.type) {
@@ -78,6 +101,7 @@ const requestChange = (event: SourceEvent): ReportFactChange | undefined => {
         receivedEventId: event.id,
         answer: null,
         appeals: [],
+        fee: null,
       };
       return { kind: 'request', key: data.requestId, apply: (existing) => existing ?? fact };
     }
@@ -90,6 +114,14 @@ const requestChange = (event: SourceEvent): ReportFactChange | undefined => {
       const data = event.data as RequestAppealContract;
       const record: AppealRecord = { kind: data.kind, result: data.result, decidedOn: data.decidedOn, recordedOn: localDateOf(new Date(event.occurredAt)), eventId: event.id };
       return { kind: 'request', key: data.requestId, apply: (fact) => fact && (fact.appeals.some((a) => a.eventId === event.id) ? fact : { ...fact, appeals: [...fact.appeals, record] }) };
+    }
+    case SOURCE_EVENT_TYPES.feeNoticeIssued: {
+      const data = event.data as RequestFeeNoticeContract;
+      return { kind: 'request', key: data.requestId, apply: (fact) => fact && { ...fact, fee: { amountFen: data.amountFen, noticeEventId: event.id, paid: null } } };
+    }
+    case SOURCE_EVENT_TYPES.feePaid: {
+      const data = event.data as RequestFeePaidContract;
+      return { kind: 'request', key: data.requestId, apply: (fact) => (fact?.fee ? { ...fact, fee: { ...fact.fee, paid: { paidOn: data.paidOn, eventId: event.id } } } : fact) };
     }
     default:
       return undefined;
@@ -113,8 +145,6 @@ const documentChange = (event: SourceEvent): ReportFactChange | undefined => {
   }
 };
 
-const amountOf = (details: Readonly<Record<string, unknown>>): number | null => (typeof details['amountFen'] === 'number' ? details['amountFen'] : null);
-
 const decisionChange = (event: SourceEvent): ReportFactChange | undefined => {
   switch (event.type) {
     case SOURCE_EVENT_TYPES.disclosureRecorded:
@@ -125,7 +155,9 @@ const decisionChange = (event: SourceEvent): ReportFactChange | undefined => {
         agencyCode: data.agencyCode,
         category: data.category,
         formedOn: data.formedOn,
-        amountFen: amountOf(data.details),
+        figure: decisionFigureOf(data.category, data.details),
+        amountFen: amountFenOf(data.details),
+        importId: data.importId ?? null,
         eventIds: [event.id],
         revokedOn: null,
       };
@@ -133,11 +165,20 @@ const decisionChange = (event: SourceEvent): ReportFactChange | undefined => {
     }
     case SOURCE_EVENT_TYPES.disclosureCorrected: {
       const data = event.data as SupervisionCorrectionContract;
-      return { kind: 'decision', key: data.disclosureId, apply: (fact) => fact && { ...fact, amountFen: amountOf(data.details), eventIds: [...fact.eventIds, event.id] } };
+      return {
+        kind: 'decision',
+        key: data.disclosureId,
+        apply: (fact) =>
+          fact && (fact.eventIds.includes(event.id) ? fact : { ...fact, figure: decisionFigureOf(fact.category, data.details), amountFen: amountFenOf(data.details), eventIds: [...fact.eventIds, event.id] }),
+      };
     }
     case SOURCE_EVENT_TYPES.disclosureRevoked: {
       const data = event.data as SupervisionRevocationContract;
-      return { kind: 'decision', key: data.disclosureId, apply: (fact) => fact && { ...fact, revokedOn: data.revokedOn, eventIds: [...fact.eventIds, event.id] } };
+      return { kind: 'decision', key: data.disclosureId, apply: (fact) => fact && (fact.eventIds.includes(event.id) ? fact : { ...fact, revokedOn: data.revokedOn, eventIds: [...fact.eventIds, event.id] }) };
+    }
+    case SOURCE_EVENT_TYPES.disclosureImportCompleted: {
+      const data = event.data as SupervisionImportCompletedContract;
+      return { kind: 'import', key: data.importId, apply: (existing) => existing ?? { importId: data.importId, eventId: event.id } };
     }
     default:
       return undefined;
@@ -159,25 +200,25 @@ export interface ReportFacts {
   readonly requests: readonly RequestFact[];
   readonly documents: readonly NormativeDocumentFact[];
   readonly decisions: readonly SupervisionDecisionFact[];
+  /** The completed imports among those the decisions' rows came from. */
+  readonly completedImports: readonly CompletedImportFact[];
 }
 
 /** The facts of a whole history, in the order the events happened: the projection does the same event by event. */
 export const foldReportFacts = (events: Iterable<SourceEvent>): ReportFacts => {
-  const requests = new Map<string, RequestFact>();
-  const documents = new Map<string, NormativeDocumentFact>();
-  const decisions = new Map<string, SupervisionDecisionFact>();
+  const facts = { request: new Map<string, unknown>(), document: new Map<string, unknown>(), decision: new Map<string, unknown>(), import: new Map<string, unknown>() };
   for (const event of events) {
     const change = reportFactChange(event);
-    if (change?.kind === 'request') {
-      const next = change.apply(requests.get(change.key));
-      if (next) requests.set(change.key, next);
-    } else if (change?.kind === 'document') {
-      const next = change.apply(documents.get(change.key));
-      if (next) documents.set(change.key, next);
-    } else if (change?.kind === 'decision') {
-      const next = change.apply(decisions.get(change.key));
-      if (next) decisions.set(change.key, next);
-    }
+    if (!change) continue;
+    // Each kind's `apply` takes and gives facts of its own kind; each map holds exactly those.
+    const apply = change.apply as (fact: unknown) => unknown;
+    const next = apply(facts[change.kind].get(change.key));
+    if (next) facts[change.kind].set(change.key, next);
   }
-  return { requests: [...requests.values()], documents: [...documents.values()], decisions: [...decisions.values()] };
+  return {
+    requests: [...facts.request.values()] as RequestFact[],
+    documents: [...facts.document.values()] as NormativeDocumentFact[],
+    decisions: [...facts.decision.values()] as SupervisionDecisionFact[],
+    completedImports: [...facts.import.values()] as CompletedImportFact[],
+  };
 };

@@ -36,6 +36,19 @@ export interface RequestAppealContract {
   readonly decidedOn: string | null;
 }
 
+/** requests: FeeNoticeIssued, the processing fee (信息处理费, 国办函〔2020〕109号) a request is charged. */
+export interface RequestFeeNoticeContract {
+  readonly requestId: string;
+  readonly amountFen: number;
+  readonly noticeOn: string;
+}
+
+/** requests: FeePaymentRecorded, the fee of the latest notice paid. */
+export interface RequestFeePaidContract {
+  readonly requestId: string;
+  readonly paidOn: string;
+}
+
 /** decisions: NormativeDocumentRegistered (规范性文件目录). */
 export interface NormativeDocumentRegisteredContract {
   readonly agencyCode: string;
@@ -61,6 +74,13 @@ export interface SupervisionDisclosureContract {
   readonly category: string;
   readonly formedOn: string;
   readonly details: Readonly<Record<string, unknown>>;
+  /** A row of a bulk import: it counts only once the whole file is in (DisclosureImportCompleted). */
+  readonly importId?: string;
+}
+
+/** supervision: DisclosureImportCompleted, every row of an import written. */
+export interface SupervisionImportCompletedContract {
+  readonly importId: string;
 }
 
 /** supervision: DisclosureCorrected (new details) and DisclosureRevoked (the record withdrawn). */
@@ -77,12 +97,15 @@ export const SOURCE_EVENT_TYPES = {
   requestReceived: 'InformationRequestReceived',
   requestAnswered: 'InformationRequestAnswered',
   requestAppeal: 'RequestAppealRecorded',
+  feeNoticeIssued: 'FeeNoticeIssued',
+  feePaid: 'FeePaymentRecorded',
   documentRegistered: 'NormativeDocumentRegistered',
   documentRepealed: 'NormativeDocumentRepealed',
   disclosureRecorded: 'DisclosureRecorded',
   disclosureImported: 'DisclosureImported',
   disclosureCorrected: 'DisclosureCorrected',
   disclosureRevoked: 'DisclosureRevoked',
+  disclosureImportCompleted: 'DisclosureImportCompleted',
 } as const;
 
 /** Whether the event is from a stream of `context`: an event of another context with the same type name is not ours to count. */

@@ -1,3 +1,4 @@
+import { requireLocalDate } from '@gongkai/calendar';
 import {
   assertNever,
   badInput,
@@ -15,7 +16,7 @@ import {
   requireRole,
   requireText,
 } from '@gongkai/kernel';
-import { requireDate, requireId, requirePastDate } from '../oversight-rules';
+import { requireId, requirePastDate } from '../oversight-rules';
 import { evolveInspection, initialInspectionState, INSPECTION_KINDS, type InspectionEvent, type InspectionFinding, type InspectionState } from './inspection-events';
 
 export type InspectionCommand =
@@ -27,7 +28,7 @@ export const INSPECTION_COMMAND_TYPES: readonly InspectionCommand['type'][] = ['
 const finding = (inspectedOn: string) => (value: unknown, index: number): InspectionFinding => {
   const input = (value ?? {}) as Record<string, unknown>;
   const field = `findings[${index}]`;
-  const rectificationDueOn = requireDate(`${field}.rectificationDueOn`, input['rectificationDueOn']);
+  const rectificationDueOn = requireLocalDate(`${field}.rectificationDueOn`, input['rectificationDueOn']);
   if (rectificationDueOn < inspectedOn) {
     throw badInput('RECTIFICATION_DUE_BEFORE_INSPECTION', `${field}.rectificationDueOn (${rectificationDueOn}) is before the inspection (${inspectedOn}).`, { field: `${field}.rectificationDueOn` });
   }

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { DeciderSpecification } from '@gongkai/kernel/testing';
 import { office, system } from '../oversight.fixtures';
 import { CHECKPOINT_ORIGIN, signCheckpoint } from './checkpoint';
-import { integrityLogDecider, type IntegrityLogEvent, LEAVES_PER_EVENT } from './integrity-log';
+import { integrityLogDecider, LEAVES_PER_EVENT } from './integrity-log';
 import { leafHash, rootHash } from './merkle';
 
 const given = DeciderSpecification.for(integrityLogDecider, { now: '2026-11-27T02:00:00Z', actor: system });
@@ -25,11 +25,38 @@ describe('The integrity log: signed checkpoints of the whole event log', () => {
     ]);
   });
 
-  it('extends the last checkpoint with the leaves after it only, many leaves in several events', () => {
-    const next = given(first).when(record(1030, 5)).events();
-    expect(next.map((e) => e.type)).toEqual(['IntegrityLeavesRecorded', 'IntegrityLeavesRecorded', 'IntegrityCheckpointRecorded']);
-    expect((next[0] as Extract<IntegrityLogEvent, { type: 'IntegrityLeavesRecorded' }>).data.leafHashes).toHaveLength(LEAVES_PER_EVENT);
-    expect(next[1].data).toMatchObject({ fromIndex: 5 + LEAVES_PER_EVENT });
+  const chunk = (from: number, to: number, coveredThroughPosition = to) => ({
+    type: 'RecordIntegrityLeaves' as const,
+    data: { fromIndex: from, leafHashes: hex(to, from), coveredThroughPosition },
+  });
+  const signedOnly = (size: number) => ({ type: 'RecordIntegrityCheckpoint' as const, data: { kind: 'DAILY', checkpoint: signed(size) } });
+
+  it('takes leaves in chunks of at most one event’s worth, then signs the open tree without resending them', () => {
+    const chunks = given(first).when(chunk(5, 5 + LEAVES_PER_EVENT)).events();
+    expect(chunks).toEqual([
+      { type: 'IntegrityLeavesRecorded', data: expect.objectContaining({ fromIndex: 5, coveredThroughPosition: 5 + LEAVES_PER_EVENT, leafHashes: hex(5 + LEAVES_PER_EVENT, 5) }) },
+    ]);
+    const more = given([...first, ...chunks]).when(chunk(5 + LEAVES_PER_EVENT, 1030)).events();
+    const checkpoint = given([...first, ...chunks, ...more]).when(signedOnly(1030)).events();
+    expect(checkpoint).toEqual([
+      { type: 'IntegrityCheckpointRecorded', data: expect.objectContaining({ sequence: 2, previousTreeSize: 5, coveredThroughPosition: 1030, checkpoint: signed(1030) }) },
+    ]);
+  });
+
+  it('refuses a chunk larger than one event, one that leaves a gap or overlaps, and a checkpoint that skips recorded leaves', () => {
+    given(first).when(chunk(5, 6 + LEAVES_PER_EVENT)).thenThrows('BAD_USER_INPUT', 'TOO_MANY');
+    given(first).when(chunk(6, 8)).thenThrows('CONFLICT', 'LEAVES_NOT_CONTIGUOUS');
+    given(first).when(chunk(4, 8)).thenThrows('CONFLICT', 'LEAVES_NOT_CONTIGUOUS');
+    given(first).when(chunk(5, 8, 3)).thenThrows('BAD_USER_INPUT', 'OUT_OF_RANGE');
+    const recorded = given(first).when(chunk(5, 8)).events();
+    given([...first, ...recorded]).when(signedOnly(5)).thenThrows('CONFLICT', 'CHECKPOINT_NOT_AN_EXTENSION');
+    given([...first, ...recorded]).when(record(9, 8)).events();
+  });
+
+  it('refuses a checkpoint whose root is not that of the recorded leaves', () => {
+    const rewritten = { ...chunk(5, 8), data: { ...chunk(5, 8).data, leafHashes: hex(8, 5).map((l, i) => (i === 0 ? 'a'.repeat(64) : l)) } };
+    const recorded = given(first).when(rewritten).events();
+    given([...first, ...recorded]).when(signedOnly(8)).thenThrows('CONFLICT', 'CHECKPOINT_INCONSISTENT');
   });
 
   it('refuses a checkpoint that is not the last one extended, whatever it signs', () => {
@@ -47,5 +74,6 @@ describe('The integrity log: signed checkpoints of the whole event log', () => {
 
   it('is written by the platform’s own schedule only', () => {
     given([]).when(record(5), { actor: office }).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
+    given([]).when(chunk(0, 5), { actor: office }).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
   });
 });

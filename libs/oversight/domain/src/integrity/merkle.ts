@@ -33,6 +33,15 @@ export const splitPoint = (n: number): number => {
   return k;
 };
 
+/**
+ * A tree's leaves as the proofs need them: the MTH of any range D[start:end]. Over an array it is
+ * computed from the leaves; a stored tree (merkle-tree.ts) looks the perfect subtrees up instead.
+ */
+export interface MerkleLeaves {
+  readonly size: number;
+  subtreeHash(start: number, end: number): Hash;
+}
+
 /** MTH(D[start:end]) over leaf hashes. */
 const subtreeHash = (leaves: readonly Hash[], start: number, end: number): Hash => {
   const n = end - start;
@@ -42,50 +51,59 @@ const subtreeHash = (leaves: readonly Hash[], start: number, end: number): Hash 
   return nodeHash(subtreeHash(leaves, start, start + k), subtreeHash(leaves, start + k, end));
 };
 
-const requireSize = (leaves: readonly Hash[], size: number): void => {
-  if (!Number.isSafeInteger(size) || size < 0 || size > leaves.length) throw new RangeError(`Tree size ${size} is outside 0..${leaves.length}.`);
+const arrayLeaves = (leaves: readonly Hash[]): MerkleLeaves => ({ size: leaves.length, subtreeHash: (start, end) => subtreeHash(leaves, start, end) });
+
+const requireSize = (tree: MerkleLeaves, size: number): void => {
+  if (!Number.isSafeInteger(size) || size < 0 || size > tree.size) throw new RangeError(`Tree size ${size} is outside 0..${tree.size}.`);
+};
+
+/** The root of the tree of the first `size` leaves. */
+export const treeRoot = (tree: MerkleLeaves, size = tree.size): Hash => {
+  requireSize(tree, size);
+  return tree.subtreeHash(0, size);
 };
 
 /** The root of the tree of the first `size` leaves (all of them by default). */
-export const rootHash = (leaves: readonly Hash[], size = leaves.length): Hash => {
-  requireSize(leaves, size);
-  return subtreeHash(leaves, 0, size);
-};
+export const rootHash = (leaves: readonly Hash[], size = leaves.length): Hash => treeRoot(arrayLeaves(leaves), size);
 
 /** PATH(m, D[start:end]) of §2.1.3.1. */
-const path = (leaves: readonly Hash[], m: number, start: number, end: number): Hash[] => {
+const path = (tree: MerkleLeaves, m: number, start: number, end: number): Hash[] => {
   const n = end - start;
   if (n <= 1) return [];
   const k = splitPoint(n);
   return m < k
-    ? [...path(leaves, m, start, start + k), subtreeHash(leaves, start + k, end)]
-    : [...path(leaves, m - k, start + k, end), subtreeHash(leaves, start, start + k)];
+    ? [...path(tree, m, start, start + k), tree.subtreeHash(start + k, end)]
+    : [...path(tree, m - k, start + k, end), tree.subtreeHash(start, start + k)];
 };
 
 /** The inclusion proof (audit path) of leaf `index` in the tree of the first `size` leaves. */
-export const inclusionProof = (leaves: readonly Hash[], index: number, size = leaves.length): Hash[] => {
-  requireSize(leaves, size);
+export const treeInclusionProof = (tree: MerkleLeaves, index: number, size = tree.size): Hash[] => {
+  requireSize(tree, size);
   if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError(`Leaf ${index} is not in a tree of ${size}.`);
-  return path(leaves, index, 0, size);
+  return path(tree, index, 0, size);
 };
 
+export const inclusionProof = (leaves: readonly Hash[], index: number, size = leaves.length): Hash[] => treeInclusionProof(arrayLeaves(leaves), index, size);
+
 /** SUBPROOF(m, D[start:end], b) of §2.1.4.1. */
-const subproof = (leaves: readonly Hash[], m: number, start: number, end: number, complete: boolean): Hash[] => {
+const subproof = (tree: MerkleLeaves, m: number, start: number, end: number, complete: boolean): Hash[] => {
   const n = end - start;
-  if (m === n) return complete ? [] : [subtreeHash(leaves, start, end)];
+  if (m === n) return complete ? [] : [tree.subtreeHash(start, end)];
   const k = splitPoint(n);
   return m <= k
-    ? [...subproof(leaves, m, start, start + k, complete), subtreeHash(leaves, start + k, end)]
-    : [...subproof(leaves, m - k, start + k, end, false), subtreeHash(leaves, start, start + k)];
+    ? [...subproof(tree, m, start, start + k, complete), tree.subtreeHash(start + k, end)]
+    : [...subproof(tree, m - k, start + k, end, false), tree.subtreeHash(start, start + k)];
 };
 
 /** The consistency proof between the trees of the first `first` and the first `second` leaves. */
-export const consistencyProof = (leaves: readonly Hash[], first: number, second = leaves.length): Hash[] => {
-  requireSize(leaves, second);
+export const treeConsistencyProof = (tree: MerkleLeaves, first: number, second = tree.size): Hash[] => {
+  requireSize(tree, second);
   if (!Number.isSafeInteger(first) || first < 0 || first > second) throw new RangeError(`Tree size ${first} is not between 0 and ${second}.`);
   if (first === 0 || first === second) return [];
-  return subproof(leaves, first, 0, second, true);
+  return subproof(tree, first, 0, second, true);
 };
+
+export const consistencyProof = (leaves: readonly Hash[], first: number, second = leaves.length): Hash[] => treeConsistencyProof(arrayLeaves(leaves), first, second);
 
 /** Shifts fn and sn right together until fn's lowest bit is set or fn is 0 (the "right-shift equally" steps). */
 const shiftWhileEven = (fn: number, sn: number): [number, number] => {

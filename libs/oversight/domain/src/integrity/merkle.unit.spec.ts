@@ -1,5 +1,6 @@
 import { appendLeaves, rangeRoot } from './compact-range';
-import { consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, rootHash, verifyConsistency, verifyInclusion } from './merkle';
+import { consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, rootHash, treeConsistencyProof, treeInclusionProof, treeRoot, verifyConsistency, verifyInclusion } from './merkle';
+import { MerkleTree } from './merkle-tree';
 
 /**
  * RFC 9162 prints no test vectors. These are the Certificate Transparency reference
@@ -108,5 +109,44 @@ describe('Consistency proofs (§2.1.4)', () => {
     expect(verifyConsistency(6, 8, proof, root(6), rootHash(rewritten, 8))).toBe(false);
     expect(verifyConsistency(6, 8, buffers(CONSISTENCY[2][2]), root(6), rootHash(rewritten, 8))).toBe(false);
     expect(verifyConsistency(6, 8, [], root(6), root(8))).toBe(false);
+  });
+});
+
+describe('The stored tree, appended to leaf by leaf', () => {
+  const grown = (leaves: readonly Buffer[]): MerkleTree => {
+    const tree = new MerkleTree();
+    for (const leaf of leaves) tree.append(leaf);
+    return tree;
+  };
+  const reference = grown(LEAVES);
+
+  it('gives the reference roots and proofs', () => {
+    for (let size = 0; size <= 8; size++) expect(treeRoot(reference, size).toString('hex')).toBe(ROOTS[size]);
+    for (const [index, size, proof] of INCLUSION) expect(hex(treeInclusionProof(reference, index, size))).toEqual(proof);
+    for (const [first, second, proof] of CONSISTENCY) expect(hex(treeConsistencyProof(reference, first, second))).toEqual(proof);
+  });
+
+  it('answers like the leaves themselves for every tree size, index and pair up to 70 leaves, across growth of its buffers', () => {
+    const leaves = Array.from({ length: 70 }, (_, i) => leafHash(Buffer.from(`event ${i}`)));
+    const tree = new MerkleTree();
+    for (let size = 1; size <= leaves.length; size++) {
+      tree.append(leaves[size - 1]);
+      expect(treeRoot(tree).equals(rootHash(leaves, size))).toBe(true);
+    }
+    const many = Array.from({ length: 2500 }, (_, i) => leafHash(Buffer.from(`event ${i}`)));
+    const big = grown(many);
+    expect(big.leaf(2049).equals(many[2049])).toBe(true);
+    expect(treeRoot(big).equals(rootHash(many))).toBe(true);
+    expect(hex(treeConsistencyProof(big, 1025, 2500))).toEqual(hex(consistencyProof(many, 1025, 2500)));
+    for (let size = 1; size <= leaves.length; size++) {
+      for (let index = 0; index < size; index++) expect(hex(treeInclusionProof(tree, index, size))).toEqual(hex(inclusionProof(leaves, index, size)));
+      for (let first = 0; first <= size; first++) expect(hex(treeConsistencyProof(tree, first, size))).toEqual(hex(consistencyProof(leaves, first, size)));
+    }
+  });
+
+  it('refuses sizes and leaves it does not hold', () => {
+    expect(() => treeRoot(reference, 9)).toThrow(RangeError);
+    expect(() => treeInclusionProof(reference, 8, 8)).toThrow(RangeError);
+    expect(() => reference.leaf(8)).toThrow(RangeError);
   });
 });

@@ -1,20 +1,10 @@
 import { invalidToken, type TokenService } from '@gongkai/auth';
-import { ANONYMOUS, type Actor, type DomainError, isDomainError } from '@gongkai/kernel';
+import { type Actor, ANONYMOUS, type DomainError, httpStatusOf, isDomainError } from '@gongkai/kernel';
 import { HttpException } from '@nestjs/common';
-
-const HTTP_STATUS: Readonly<Record<string, number>> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 /** A refusal as a plain HTTP answer: the same code and rule a GraphQL client would get. */
 export const httpError = (error: DomainError): HttpException =>
-  new HttpException({ code: error.code, rule: error.rule, message: error.message }, HTTP_STATUS[error.code] ?? 500);
+  new HttpException({ code: error.code, rule: error.rule, message: error.message }, httpStatusOf(error.code));
 
 /** The caller of a plain HTTP request (the printable report, the exports), from the same bearer token as GraphQL. */
 export const actorOfRequest = async (tokens: TokenService, authorization: string | undefined): Promise<Actor> => {

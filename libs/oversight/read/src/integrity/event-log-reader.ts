@@ -13,6 +13,11 @@ export interface EventLogReader {
   readStream(streamId: string): Promise<RecordedEvent[]>;
   /** Events after `afterPosition` (exclusive) in log order, at most `maxCount`. */
   readPage(afterPosition: number | undefined, maxCount: number): Promise<RecordedEvent[]>;
+  /**
+   * How many events are at or before `position`: where events can arrive out of order, a reader of
+   * pages learns by it that one arrived behind what it already read.
+   */
+  countThrough?(position: number): Promise<number>;
 }
 
 export const eventStoreReader = (store: Pick<EventStore, 'readStream' | 'readAll'>): EventLogReader => ({
@@ -28,6 +33,8 @@ export const auditIndexReader = (store: ReadStore): EventLogReader => {
     readStream: async (streamId) => (await events().find({ streamId }, { sort: { revision: 1 } })).map(recordedEventOf),
     readPage: async (afterPosition, maxCount) =>
       (await events().find(afterPosition === undefined ? {} : { globalPosition: { $gt: afterPosition } }, { sort: { globalPosition: 1 }, limit: maxCount })).map(recordedEventOf),
+    // Each service's relay publishes its own context's events, so the index receives them interleaved.
+    countThrough: (position) => events().count({ globalPosition: { $lte: position } }),
   };
 };
 

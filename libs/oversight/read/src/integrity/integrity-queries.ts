@@ -1,9 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import { verifyStreamChain } from '@gongkai/event-sourcing';
 import { badInput, notFound } from '@gongkai/kernel';
-import { CHECKPOINT_ORIGIN, type Checkpoint, consistencyProof, eventLeafHash, inclusionProof, rootHash, signCheckpoint } from '@gongkai/oversight/domain';
-import { collectLog, type EventLogReader } from './event-log-reader';
-import { leavesOf } from './log-leaves';
+import { CHECKPOINT_ORIGIN, type Checkpoint, signCheckpoint, treeConsistencyProof, treeInclusionProof, treeRoot } from '@gongkai/oversight/domain';
+import type { EventLogReader } from './event-log-reader';
+import type { LogTree } from './log-tree';
 
 /** One stream's hash chain (verifyStreamChain), located at its first broken revision. */
 export interface StreamIntegrity {
@@ -25,9 +25,9 @@ export const verifyStream = async (reader: EventLogReader, streamId: string): Pr
 };
 
 /** A signed tree head of the log as it is now (on demand, as RFC 9162's get-sth): not recorded in the log. */
-export const currentCheckpoint = async (reader: EventLogReader, key: KeyObject, now: Date): Promise<Checkpoint> => {
-  const leaves = leavesOf(await collectLog(reader));
-  return signCheckpoint({ origin: CHECKPOINT_ORIGIN, treeSize: leaves.length, rootHash: rootHash(leaves).toString('hex'), issuedAt: now.toISOString() }, key);
+export const currentCheckpoint = async (log: LogTree, key: KeyObject, now: Date): Promise<Checkpoint> => {
+  const { tree } = await log.sync();
+  return signCheckpoint({ origin: CHECKPOINT_ORIGIN, treeSize: tree.size, rootHash: treeRoot(tree).toString('hex'), issuedAt: now.toISOString() }, key);
 };
 
 const requireTreeSize = (field: string, size: number, logSize: number): number => {
@@ -47,22 +47,22 @@ export interface InclusionProofAnswer {
 }
 
 /** RFC 9162 §2.1.3: the audit path of one event in the tree of the first `treeSize` events (the whole log by default). */
-export const eventInclusionProof = async (reader: EventLogReader, eventId: string, treeSize?: number | null): Promise<InclusionProofAnswer> => {
-  const events = await collectLog(reader);
-  const index = events.findIndex((event) => event.id === eventId);
-  if (index < 0) throw notFound('EVENT_NOT_FOUND', `There is no event ${eventId} in the log.`);
-  const size = requireTreeSize('treeSize', treeSize ?? events.length, events.length);
+export const eventInclusionProof = async (log: LogTree, eventId: string, treeSize?: number | null): Promise<InclusionProofAnswer> => {
+  const view = await log.sync();
+  const { tree } = view;
+  const index = view.indexOf(eventId);
+  if (index === undefined) throw notFound('EVENT_NOT_FOUND', `There is no event ${eventId} in the log.`);
+  const size = requireTreeSize('treeSize', treeSize ?? tree.size, tree.size);
   if (index >= size) throw badInput('EVENT_AFTER_TREE', `Event ${eventId} is leaf ${index}: it is not in a tree of ${size} events.`, { field: 'treeSize' });
-  const leaves = leavesOf(events);
   return {
     eventId,
-    eventHash: events[index].hash,
+    eventHash: view.eventHashAt(index),
     leafIndex: index,
     treeSize: size,
-    leafHash: eventLeafHash(events[index].hash).toString('hex'),
-    rootHash: rootHash(leaves, size).toString('hex'),
-    path: inclusionProof(leaves, index, size).map((h) => h.toString('hex')),
-    source: reader.source,
+    leafHash: tree.leaf(index).toString('hex'),
+    rootHash: treeRoot(tree, size).toString('hex'),
+    path: treeInclusionProof(tree, index, size).map((h) => h.toString('hex')),
+    source: view.source,
   };
 };
 
@@ -76,16 +76,16 @@ export interface ConsistencyProofAnswer {
 }
 
 /** RFC 9162 §2.1.4: the proof that the tree of `toSize` events extends the tree of `fromSize`. */
-export const logConsistencyProof = async (reader: EventLogReader, fromSize: number, toSize: number): Promise<ConsistencyProofAnswer> => {
-  const leaves = leavesOf(await collectLog(reader));
-  const to = requireTreeSize('toSize', toSize, leaves.length);
+export const logConsistencyProof = async (log: LogTree, fromSize: number, toSize: number): Promise<ConsistencyProofAnswer> => {
+  const { tree, source } = await log.sync();
+  const to = requireTreeSize('toSize', toSize, tree.size);
   const from = requireTreeSize('fromSize', fromSize, to);
   return {
     fromSize: from,
     toSize: to,
-    fromRoot: rootHash(leaves, from).toString('hex'),
-    toRoot: rootHash(leaves, to).toString('hex'),
-    path: consistencyProof(leaves, from, to).map((h) => h.toString('hex')),
-    source: reader.source,
+    fromRoot: treeRoot(tree, from).toString('hex'),
+    toRoot: treeRoot(tree, to).toString('hex'),
+    path: treeConsistencyProof(tree, from, to).map((h) => h.toString('hex')),
+    source,
   };
 };

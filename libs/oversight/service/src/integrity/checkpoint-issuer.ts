@@ -10,20 +10,28 @@ import {
   type CheckpointKind,
   eventLeafHash,
   type IntegrityLogEvent,
+  LEAVES_PER_EVENT,
+  type OpenTree,
   rangeRoot,
   signCheckpoint,
+  type Subtree,
+  toSubtrees,
 } from '@gongkai/oversight/domain';
 import { INTEGRITY_LOG_STREAM } from '../oversight-streams';
 
 const actor = systemActor('oversight.integrity');
-const PAGE_SIZE = 1000;
 
 type Recorded = Extract<IntegrityLogEvent, { type: 'IntegrityCheckpointRecorded' }>['data'];
+type LeavesRecorded = Extract<IntegrityLogEvent, { type: 'IntegrityLeavesRecorded' }>['data'];
+
+const EMPTY_TREE: OpenTree = { size: 0, range: [], coveredThroughPosition: -1 };
 
 /**
  * Issues signed checkpoints of the whole event log (RFC 9162 tree heads): reads the events after
- * the last checkpoint, extends its compact range by their leaves, signs the new root and records
- * it through the integrity log's decider, which checks the extension again before it is stored.
+ * the open tree (the last checkpoint extended by any leaves recorded since), records their leaves
+ * a bounded chunk per command, then signs the open tree's root and records it. The integrity log's
+ * decider checks each chunk and the checkpoint again before they are stored. A run cut short
+ * leaves its chunks recorded, and the next run goes on from them.
  */
 export class CheckpointIssuer {
   constructor(
@@ -44,27 +52,42 @@ export class CheckpointIssuer {
     return !last || localDateOf(new Date(last.checkpoint.issuedAt)) < today;
   }
 
-  async issue(kind: CheckpointKind, idempotencyKey: string): Promise<CommandResult> {
-    const last = await this.lastCheckpoint();
-    const leafHashes: string[] = [];
-    let position = last?.coveredThroughPosition ?? -1;
-    for (;;) {
-      const page = await this.store.readAll({ ...(position >= 0 ? { fromPosition: position } : {}), maxCount: PAGE_SIZE });
-      for (const event of page) leafHashes.push(eventLeafHash(event.hash).toString('hex'));
-      if (page.length > 0) position = page[page.length - 1].globalPosition;
-      if (page.length < PAGE_SIZE) break;
+  /** The tree of every leaf recorded so far: the last event of the integrity log says where it stands. */
+  private async openTree(): Promise<OpenTree> {
+    const [last] = await this.store.readStream(INTEGRITY_LOG_STREAM, { direction: 'backwards', maxCount: 1 });
+    if (last?.type === 'IntegrityCheckpointRecorded') {
+      const { checkpoint, range, coveredThroughPosition } = last.data as Recorded;
+      return { size: checkpoint.treeSize, range, coveredThroughPosition };
     }
-    const previous = (last?.range ?? []).map((s) => ({ size: s.size, hash: Buffer.from(s.hash, 'hex') }));
-    const range = appendLeaves(previous, leafHashes.map((leaf) => Buffer.from(leaf, 'hex')));
-    const checkpoint = signCheckpoint(
-      { origin: CHECKPOINT_ORIGIN, treeSize: (last?.checkpoint.treeSize ?? 0) + leafHashes.length, rootHash: rangeRoot(range).toString('hex'), issuedAt: this.now().toISOString() },
-      this.key,
-    );
-    return this.commands.send({
-      context: CONTEXTS.oversight,
-      type: 'RecordIntegrityCheckpoint',
-      data: { kind, checkpoint, leafHashes, coveredThroughPosition: position },
-      metadata: { actor, correlationId: idempotencyKey, idempotencyKey },
-    });
+    if (last?.type === 'IntegrityLeavesRecorded') {
+      const { fromIndex, leafHashes, range, coveredThroughPosition } = last.data as LeavesRecorded;
+      if (range && coveredThroughPosition !== undefined) return { size: fromIndex + leafHashes.length, range, coveredThroughPosition };
+    }
+    return EMPTY_TREE;
+  }
+
+  async issue(kind: CheckpointKind, idempotencyKey: string): Promise<CommandResult> {
+    const open = await this.openTree();
+    let size = open.size;
+    let position = open.coveredThroughPosition;
+    let range: Subtree[] = toSubtrees(open.range);
+    for (;;) {
+      const page = await this.store.readAll({ ...(position >= 0 ? { fromPosition: position } : {}), maxCount: LEAVES_PER_EVENT });
+      if (page.length === 0) break;
+      const leaves = page.map((event) => eventLeafHash(event.hash));
+      const coveredThroughPosition = page[page.length - 1].globalPosition;
+      // Keyed by the first leaf: a redelivered chunk is answered, not recorded twice.
+      await this.send('RecordIntegrityLeaves', { fromIndex: size, leafHashes: leaves.map((leaf) => leaf.toString('hex')), coveredThroughPosition }, `${idempotencyKey}:leaves:${size}`);
+      range = appendLeaves(range, leaves);
+      size += leaves.length;
+      position = coveredThroughPosition;
+      if (page.length < LEAVES_PER_EVENT) break;
+    }
+    const checkpoint = signCheckpoint({ origin: CHECKPOINT_ORIGIN, treeSize: size, rootHash: rangeRoot(range).toString('hex'), issuedAt: this.now().toISOString() }, this.key);
+    return this.send('RecordIntegrityCheckpoint', { kind, checkpoint }, idempotencyKey);
+  }
+
+  private send(type: string, data: Readonly<Record<string, unknown>>, idempotencyKey: string): Promise<CommandResult> {
+    return this.commands.send({ context: CONTEXTS.oversight, type, data, metadata: { actor, correlationId: idempotencyKey, idempotencyKey } });
   }
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { signingKeyFrom } from '@gongkai/oversight/domain';
 import { eventStoreReader } from '../event-log-reader';
 import { currentCheckpoint, eventInclusionProof, logConsistencyProof } from '../integrity-queries';
+import { LogTree } from '../log-tree';
 import { recordCheckpoint, type TamperingLog, writeLog } from '../tampering.fixtures';
 import { runVerifier } from './main';
 import { verifyProofDocument } from './proof-verification';
@@ -36,19 +37,19 @@ describe('The standalone verifier', () => {
   });
 
   it('checks inclusion and consistency proofs against the signed checkpoints they name', async () => {
-    const reader = eventStoreReader(log.store);
+    const tree = new LogTree(eventStoreReader(log.store));
     const key = signingKeyFrom({}).key;
-    const earlier = await currentCheckpoint(reader, key, new Date());
+    const earlier = await currentCheckpoint(tree, key, new Date());
     await recordCheckpoint(log.store);
-    const later = await currentCheckpoint(reader, key, new Date());
+    const later = await currentCheckpoint(tree, key, new Date());
     const [event] = await log.store.readStream(log.request);
 
-    const inclusion = await eventInclusionProof(reader, event.id);
+    const inclusion = await eventInclusionProof(tree, event.id);
     expect(verifyProofDocument({ kind: 'inclusion', proof: inclusion, checkpoint: later })).toEqual({ valid: true, problems: [] });
     expect(verifyProofDocument({ kind: 'inclusion', proof: { ...inclusion, leafIndex: inclusion.leafIndex + 1 }, checkpoint: later }).valid).toBe(false);
     expect(verifyProofDocument({ kind: 'inclusion', proof: inclusion, checkpoint: earlier }).problems).toEqual([expect.stringContaining('not about the given checkpoint')]);
 
-    const consistency = await logConsistencyProof(reader, earlier.treeSize, later.treeSize);
+    const consistency = await logConsistencyProof(tree, earlier.treeSize, later.treeSize);
     expect(verifyProofDocument({ kind: 'consistency', proof: consistency, from: earlier, to: later }, [later.keyId])).toEqual({ valid: true, problems: [] });
     const forgedRoot = { ...consistency, fromRoot: later.rootHash };
     expect(verifyProofDocument({ kind: 'consistency', proof: forgedRoot }).problems).toEqual([expect.stringContaining('history was changed')]);
