@@ -1,27 +1,12 @@
 import { join } from 'node:path';
 import { verifyStreamChain } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { eventually, graphql, loginAs, type PlatformProcess, publishServiceGuide, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 import request from 'supertest';
 
 jest.setTimeout(90_000);
 
 const FIELDS = 'id name version publicationStatus publishedVersion versions { version publishedAt changeSummary }';
-const input = (name: string) => ({
-  name,
-  departmentCode: 'SERVICE_WINDOW',
-  category: 'PUBLIC_SERVICE',
-  legalBasis: '《中华人民共和国政府信息公开条例》',
-  conditions: '无',
-  materials: [],
-  steps: ['申请', '答复'],
-  statutoryLimitWorkingDays: 20,
-  promisedLimitWorkingDays: 10,
-  feeFen: 0,
-  location: '云浮市环境保护局',
-  contact: '0766-8888888',
-});
-
 describe('kill -9 right after a mutation returned', () => {
   let platform: PlatformProcess | undefined;
 
@@ -34,19 +19,7 @@ describe('kill -9 right after a mutation returned', () => {
     platform = await startPlatformProcess();
     const window = await loginAs(platform.baseUrl, 'window');
     const reviewer = await loginAs(platform.baseUrl, 'reviewer');
-    const drafted = await graphql<{ draftServiceItem: { id: string } }>(
-      platform.baseUrl,
-      `mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { ${FIELDS} } }`,
-      { input: input('环境信息依申请公开') },
-      window,
-    );
-    const id = drafted.data!.draftServiceItem.id;
-    await graphql(platform.baseUrl, 'mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }', { id }, window);
-    const review = await eventually(async () => {
-      const result = await graphql<{ publicationReviews: { id: string; itemId: string }[] }>(platform!.baseUrl, '{ publicationReviews(status: PENDING) { id itemId } }', {}, reviewer);
-      return result.data?.publicationReviews.find((r) => r.itemId === id);
-    });
-    await graphql(platform.baseUrl, 'mutation($id: ID!) { approvePublicationReview(id: $id) { id } }', { id: review.id }, reviewer);
+    const id = await publishServiceGuide(platform.baseUrl, { window, reviewer }, serviceGuideInput('环境信息依申请公开'));
     await eventually(async () => {
       const result = await graphql<{ serviceItem: { publicationStatus: string } | null }>(platform!.baseUrl, 'query($id: ID!) { serviceItem(id: $id) { publicationStatus } }', { id });
       return result.data?.serviceItem?.publicationStatus === 'PUBLISHED';
@@ -55,7 +28,7 @@ describe('kill -9 right after a mutation returned', () => {
     const revised = await graphql<{ reviseServiceItem: { version: number } }>(
       platform.baseUrl,
       `mutation($id: ID!, $input: ServiceItemInput!) { reviseServiceItem(id: $id, expectedVersion: 1, input: $input) { ${FIELDS} } }`,
-      { id, input: { ...input('环境信息依申请公开（第二版）'), changeSummary: '补充答复方式' } },
+      { id, input: serviceGuideInput('环境信息依申请公开（第二版）', { changeSummary: '补充答复方式' }) },
       window,
     );
     expect(revised.data?.reviseServiceItem.version).toBe(2);

@@ -10,10 +10,20 @@ const ROW = 'applicantType newThisYear carriedOverFromLastYear outcomes { outcom
 const REPORT = `query($year: Int!, $agency: String) { annualReport(year: $year, agencyCode: $agency) {
   year dueOn source notCounted agency { code }
   applications { byApplicantType { ${ROW} } total { ${ROW} } }
-  proactive { normativeDocumentsIssued normativeDocumentsRepealed normativeDocumentsInForce licensingDecisions penaltyDecisions enforcementDecisions feesCollectedFen }
+  proactive { rulesIssued rulesRepealed rulesInForce normativeDocumentsIssued normativeDocumentsRepealed normativeDocumentsInForce licensingDecisions penaltyDecisions enforcementDecisions feesCollectedFen }
   appeals { reconsideration { upheld corrected other pending total } litigationDirect { upheld corrected other pending total } litigationAfterReconsideration { upheld corrected other pending total } }
   figures { key value eventIds }
   publication { version status late publishedOn } } }`;
+
+const RECORD = `mutation($input: DisclosureInput!) { recordDisclosure(input: $input) { id } }`;
+const CORRECT = `mutation($id: ID!, $details: JSON!) { correctDisclosure(id: $id, expectedVersion: 1, details: $details, reason: "更正") { id } }`;
+const REVOKE = `mutation($id: ID!) { revokeDisclosure(id: $id, reason: "行政复议决定撤销") { id } }`;
+const PAPER = '91445381MA4UK7L2XB';
+const permit = (action: string) => ({ permitNumber: '91445381MA4UK7L2XB001P', action, validFrom: '2026-04-01', validTo: '2031-03-31' });
+const eia = (subjectKind: string) => ({ subjectKind, subjectName: '罗定某纸业扩建项目', approvalNumber: '云环审〔2026〕8号', decision: 'APPROVED' });
+const fee = (amountFen: number) => ({ periodFrom: '2026-01-01', periodTo: '2026-03-31', amountFen });
+const penalty = { decisionNumber: '云环罚〔2026〕31号', facts: '超标排放水污染物', legalBasis: '《中华人民共和国水污染防治法》第八十三条', penaltyKind: 'WARNING', decidedOn: '2026-05-06' };
+const enforcement = (actionKind: string, decidedOn: string) => ({ decisionNumber: `云环强〔2026〕${decidedOn.slice(5, 7)}号`, actionKind, facts: '超标排放', legalBasis: '《中华人民共和国环境保护法》第二十五条', decidedOn });
 
 const person = { applicantName: '欧阳明远', idNumber: '445302198807156611', contact: '13926600000', address: '云浮市云城区星岩四路88号' };
 const input = (applicantType: string) => ({ applicantType, ...person, description: '监督性监测数据', preferredForm: 'ELECTRONIC' });
@@ -44,6 +54,7 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
   let office: Record<string, string>;
   let reviewer: Record<string, string>;
   let regulations: Record<string, string>;
+  let supervision: Record<string, string>;
   const url = () => platform.baseUrl;
   const ok = async <T>(query: string, variables: Record<string, unknown>, as: Record<string, string>): Promise<T> => {
     const result = await graphql<T>(url(), query, variables, as);
@@ -55,7 +66,7 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
 
   beforeAll(async () => {
     platform = await startPlatformProcess();
-    [window, office, reviewer, regulations] = await Promise.all(['window', 'office', 'reviewer', 'regulations'].map((name) => loginAs(platform.baseUrl, name)));
+    [window, office, reviewer, regulations, supervision] = await Promise.all(['window', 'office', 'reviewer', 'regulations', 'supervision'].map((name) => loginAs(platform.baseUrl, name)));
     // A: received in 2025, answered in 2026 — carried over. B: received and answered in 2025.
     const a = await register('NATURAL_PERSON', '2025-12-15');
     const b = await register('COMMERCIAL_ENTERPRISE', '2025-11-03');
@@ -66,7 +77,25 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
     const c = await register('NATURAL_PERSON', '2026-03-02');
     await ok(ANSWER, { id: c, input: { outcome: 'WITHHELD_STATE_SECRET', answeredOn: '2026-03-20', legalBasis: '《中华人民共和国政府信息公开条例》第十四条' } }, window);
     await ok(APPEAL, { id: c, kind: 'LITIGATION_DIRECT', result: 'PENDING' }, window);
-    await register('RESEARCH_INSTITUTION', '2026-11-02');
+    const d = await register('RESEARCH_INSTITUTION', '2026-11-02');
+    // D's processing fee (信息处理费) by pages: 50 pages, ¥10, paid in 2026.
+    await ok(`mutation($id: ID!) { issueFeeNotice(id: $id, method: BY_PAGES, basis: 50, payByOn: "2026-11-20", noticeOn: "2026-11-05") { id } }`, { id: d }, window);
+    await ok(`mutation($id: ID!) { recordFeePayment(id: $id, paidOn: "2026-11-09") { id } }`, { id: d }, window);
+    // Supervision records of 2026, by the supervision department (监督科).
+    await ok('mutation($input: EnterpriseInput!) { registerEnterprise(input: $input) { creditCode } }', { input: { creditCode: PAPER, name: '罗定某纸业有限公司', address: '工业园', countyCode: '445381', industry: '造纸' } }, supervision);
+    const record = async (category: string, formedOn: string, details: object, title: string) =>
+      (await ok<{ recordDisclosure: { id: string } }>(RECORD, { input: { category, enterpriseCreditCode: PAPER, formedOn, title, details } }, supervision)).recordDisclosure.id;
+    const issued = await record('DISCHARGE_PERMIT', '2026-04-01', permit('ISSUED'), '排污许可证核发');
+    await ok(CORRECT, { id: issued, details: permit('RENEWED') }, supervision);
+    await record('DISCHARGE_PERMIT', '2026-04-02', permit('CANCELLED'), '排污许可证注销');
+    await record('EIA_APPROVAL', '2026-04-03', eia('PROJECT'), '项目环评批复');
+    await record('EIA_APPROVAL', '2026-04-04', eia('PLAN'), '规划环评审查');
+    const revoked = await record('ADMINISTRATIVE_PENALTY', '2026-05-06', penalty, '云环罚〔2026〕31号');
+    await ok(REVOKE, { id: revoked }, supervision);
+    await record('ENFORCEMENT_ACTION', '2026-06-01', enforcement('SEALING_SEIZURE', '2026-06-01'), '查封');
+    await record('ENFORCEMENT_ACTION', '2026-07-01', enforcement('DAILY_CONTINUOUS_PENALTY', '2026-07-01'), '按日连续处罚');
+    const charged = await record('DISCHARGE_FEE', '2026-04-10', fee(120_000), '排污费征收');
+    await ok(CORRECT, { id: charged, details: fee(150_000) }, supervision);
     await ok(
       `mutation($input: NormativeDocumentInput!) { registerNormativeDocument(input: $input) { id } }`,
       { input: { number: '云环办〔2026〕91号', title: '云浮市环境保护局政务公开工作规则', issuingDepartmentCode: 'REGULATIONS', issuedOn: '2026-02-01' } },
@@ -98,6 +127,31 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
     const carried = y2026.figures.find((f) => f.key === 'applications.TOTAL.carriedOverFromLastYear')!;
     expect(carried.value).toBe(1);
     expect(carried.eventIds).toHaveLength(1);
+  });
+
+  it('counts section 二 from the supervision records and the fees paid, each figure with its events', async () => {
+    const y2026 = await report(2026);
+    // Licences: the permit as renewed and the project EIA (not the cancellation, not the plan's review);
+    // penalties: the daily continuous penalty (the warning was revoked); enforcement: the sealing;
+    // fees: the discharge fee as corrected, ¥1,500, and D's processing fee, ¥10.
+    expect(y2026.proactive).toEqual({
+      rulesIssued: 0,
+      rulesRepealed: 0,
+      rulesInForce: 0,
+      normativeDocumentsIssued: 1,
+      normativeDocumentsRepealed: 0,
+      normativeDocumentsInForce: 1,
+      licensingDecisions: 2,
+      penaltyDecisions: 1,
+      enforcementDecisions: 1,
+      feesCollectedFen: 151_000,
+    });
+    const evidence = (key: string) => y2026.figures.find((f) => f.key === key)!.eventIds;
+    expect(evidence('proactive.licensingDecisions')).toHaveLength(2);
+    // The fee record and its correction; the notice and the payment.
+    expect(evidence('proactive.feesCollectedFen')).toHaveLength(4);
+    expect(y2026.notCounted.join(' ')).toContain('Legislation Law Art. 93');
+    expect((await report(2025)).proactive).toMatchObject({ licensingDecisions: 0, penaltyDecisions: 0, enforcementDecisions: 0, feesCollectedFen: 0 });
   });
 
   it('lists every applicant type and outcome of the requests context’s own enums, zeros included', async () => {

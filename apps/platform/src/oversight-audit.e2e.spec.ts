@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { contentHash } from '@gongkai/kernel';
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { draftServiceGuide, eventually, graphql, loginAs, type PlatformProcess, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 import Database from 'better-sqlite3';
 import request from 'supertest';
 
@@ -51,21 +51,6 @@ const verifier = (args: string[]): Promise<{ code: number; report: { valid: bool
 
 type Problem = { kind: string; leafIndex: number | null; streamId: string | null; revision: number | null };
 
-const guide = {
-  name: '建设项目环境影响报告表审批',
-  departmentCode: 'SERVICE_WINDOW',
-  category: 'ADMINISTRATIVE_LICENSE',
-  legalBasis: '《中华人民共和国环境影响评价法》第二十二条',
-  conditions: '建设单位依法提交环境影响报告表',
-  materials: [{ name: '环境影响报告表', originals: 1, copies: 2 }],
-  steps: ['受理', '审查', '决定'],
-  statutoryLimitWorkingDays: 30,
-  promisedLimitWorkingDays: 15,
-  feeFen: 0,
-  location: '云浮市行政服务中心环保窗口',
-  contact: '0766-8888888',
-};
-
 describe('The audit trail and the integrity of the history, end to end', () => {
   let platform: PlatformProcess;
   let window: Record<string, string>;
@@ -85,7 +70,7 @@ describe('The audit trail and the integrity of the history, end to end', () => {
   beforeAll(async () => {
     platform = await startPlatformProcess();
     await login();
-    itemId = (await ok<{ draftServiceItem: { id: string } }>('mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { id } }', { input: guide }, window)).draftServiceItem.id;
+    itemId = await draftServiceGuide(platform.baseUrl, window, serviceGuideInput('建设项目环境影响报告表审批'));
     await ok('mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }', { id: itemId }, window);
     const review = await eventually(async () => (await graphql<{ publicationReviews: { id: string; itemId: string }[] }>(url(), '{ publicationReviews(status: PENDING) { id itemId } }', {}, reviewer)).data?.publicationReviews.find((r) => r.itemId === itemId));
     await ok('mutation($id: ID!) { approvePublicationReview(id: $id, comment: "不涉密，同意公开") { id } }', { id: review.id }, reviewer);

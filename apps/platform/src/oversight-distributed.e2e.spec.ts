@@ -1,4 +1,4 @@
-import { type DistributedPlatform, eventually, graphql, loginAs, startDistributedPlatform } from '@gongkai/testing';
+import { type DistributedPlatform, draftServiceGuide, eventually, graphql, loginAs, serviceGuideInput, startDistributedPlatform } from '@gongkai/testing';
 
 jest.setTimeout(120_000);
 
@@ -21,28 +21,7 @@ describe('The audit trail in the distributed runtime', () => {
 
   it('indexes events published by other processes, checks their chains and signs checkpoints of them', async () => {
     const window = await loginAs(platform.baseUrl, 'window');
-    const drafted = await graphql<{ draftServiceItem: { id: string } }>(
-      platform.baseUrl,
-      'mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { id } }',
-      {
-        input: {
-          name: '分布式审计事项',
-          departmentCode: 'SERVICE_WINDOW',
-          category: 'PUBLIC_SERVICE',
-          legalBasis: '《中华人民共和国环境保护法》',
-          conditions: '无',
-          materials: [],
-          steps: ['受理'],
-          statutoryLimitWorkingDays: 20,
-          promisedLimitWorkingDays: 10,
-          feeFen: 0,
-          location: '环保窗口',
-          contact: '0766-8888888',
-        },
-      },
-      window,
-    );
-    const streamId = `services-catalog.ServiceItem-${drafted.data!.draftServiceItem.id}`;
+    const streamId = `services-catalog.ServiceItem-${await draftServiceGuide(platform.baseUrl, window, serviceGuideInput('分布式审计事项'))}`;
     const trail = await eventually(async () => {
       const result = await graphql<{ auditTrail: { edges: { node: { type: string; actor: { username: string } } }[] } }>(
         platform.baseUrl,

@@ -1,5 +1,5 @@
 import { localDateOf } from '@gongkai/calendar';
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { draftServiceGuide, eventually, graphql, loginAs, type PlatformProcess, requestServiceGuidePublication, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 import request from 'supertest';
 
 jest.setTimeout(90_000);
@@ -18,21 +18,6 @@ const SEMIANNUAL = `query($year: Int!, $half: Half!) { semiannualReports(year: $
 const SUBMIT_SEMIANNUAL = `mutation($d: String!, $year: Int!, $half: Half!, $content: String!) { submitSemiannualReport(departmentCode: $d, year: $year, half: $half, content: $content) { department { code } dueOn submittedOn late version } }`;
 const INSPECT = `mutation($input: InspectionInput!) { recordInspection(input: $input) { id kind findings { number department { code } rectificationDueOn status } } }`;
 const RECTIFY = `mutation($id: ID!, $n: Int!, $on: Date!) { recordRectification(inspectionId: $id, findingNumber: $n, rectifiedOn: $on, note: "已补充承诺时限") { id findings { number status rectifiedOn } } }`;
-
-const guide = (name: string) => ({
-  name,
-  departmentCode: 'SERVICE_WINDOW',
-  category: 'ADMINISTRATIVE_LICENSE',
-  legalBasis: '《中华人民共和国环境影响评价法》第二十二条',
-  conditions: '建设单位依法提交环境影响报告表',
-  materials: [{ name: '环境影响报告表', originals: 1, copies: 2 }],
-  steps: ['受理', '审查', '决定'],
-  statutoryLimitWorkingDays: 30,
-  promisedLimitWorkingDays: 15,
-  feeFen: 0,
-  location: '云浮市行政服务中心环保窗口',
-  contact: '0766-8888888',
-});
 
 interface Review {
   id: string;
@@ -80,9 +65,9 @@ describe('Oversight (保障措施, 负面清单), end to end through GraphQL', (
     expect(await refusal(ADD_ITEM, { code: 'bad code', description: 'x', legalBasis: 'y' }, office)).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_NEGATIVE_LIST_CODE' });
     expect(await refusal(ADD_ITEM, { code: 'NL-01', description: 'x', legalBasis: 'y' }, office)).toMatchObject({ code: 'CONFLICT', rule: 'NEGATIVE_LIST_CODE_TAKEN' });
 
-    const drafted = await ok<{ draftServiceItem: { id: string } }>(`mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { id } }`, { input: guide('涉密事项') }, window);
-    await ok(`mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }`, { id: drafted.draftServiceItem.id }, window);
-    const review = await reviewOf(drafted.draftServiceItem.id, 'PENDING');
+    const itemId = await draftServiceGuide(platform.baseUrl, window, serviceGuideInput('涉密事项'));
+    await requestServiceGuidePublication(platform.baseUrl, window, itemId);
+    const review = await reviewOf(itemId, 'PENDING');
     expect(await refusal(REJECT, { id: review.id }, reviewer)).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NEGATIVE_LIST_CITATION_REQUIRED' });
     expect(await refusal(REJECT, { id: review.id, code: 'NL-02' }, reviewer)).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'UNKNOWN_NEGATIVE_LIST_ITEM' });
     expect(await refusal(REJECT, { id: review.id, code: 'NL-01' }, window)).toMatchObject({ code: 'FORBIDDEN' });

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { approveReviewOf, eventually, graphql, loginAs, type PlatformProcess, publishServiceGuide, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 
 jest.setTimeout(120_000);
 
@@ -13,10 +13,6 @@ const WEBHOOK_ENV = {
   PARTICIPATION_WEBHOOK_TICK_MS: '50',
 };
 
-const DRAFT = `mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { id } }`;
-const REQUEST = `mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }`;
-const REVIEWS = `query { publicationReviews(status: PENDING) { id itemId } }`;
-const APPROVE = `mutation($id: ID!) { approvePublicationReview(id: $id, comment: "ok") { id } }`;
 const ANNOUNCE = `mutation($input: ActivityInput!) { announceActivity(input: $input) { id } }`;
 const REGISTER = `mutation($input: WebhookInput!) { registerWebhook(input: $input) { id name url contexts categories registeredBy } }`;
 const DELIVERY_FIELDS = 'id webhookId webhookName status publication { itemType itemId } attempts failedAttempts replays deliveredAt lastError log { attempt at outcome statusCode error by }';
@@ -95,18 +91,7 @@ describe('Channels, end to end: webhook subscribers', () => {
     [admin, window, reviewer, office, supervision] = await Promise.all(['admin', 'window', 'reviewer', 'office', 'supervision'].map((user) => loginAs(platform.baseUrl, user)));
   };
 
-  const approveReviewOf = async (itemId: string): Promise<void> => {
-    const review = await eventually(async () => (await graphql<{ publicationReviews: { id: string; itemId: string }[] }>(platform.baseUrl, REVIEWS, {}, reviewer)).data?.publicationReviews.find((r) => r.itemId === itemId));
-    expect((await graphql(platform.baseUrl, APPROVE, { id: review.id }, reviewer)).errors).toBeUndefined();
-  };
-
-  const publishGuide = async (name: string): Promise<string> => {
-    const input = { name, departmentCode: 'SERVICE_WINDOW', category: 'ADMINISTRATIVE_LICENSE', legalBasis: '《环境影响评价法》', conditions: '无', materials: [], steps: ['受理'], statutoryLimitWorkingDays: 20, promisedLimitWorkingDays: 10, feeFen: 0, location: '环保窗口', contact: '0766-8888888' };
-    const item = (await graphql<{ draftServiceItem: { id: string } }>(platform.baseUrl, DRAFT, { input }, window)).data!.draftServiceItem;
-    await graphql(platform.baseUrl, REQUEST, { id: item.id }, window);
-    await approveReviewOf(item.id);
-    return item.id;
-  };
+  const publishGuide = (name: string): Promise<string> => publishServiceGuide(platform.baseUrl, { window, reviewer }, serviceGuideInput(name));
 
   const deliveriesOf = async (webhook: string, headers = office, status?: string): Promise<Delivery[]> => {
     const result = await graphql<{ webhookDeliveries: { edges: { node: Delivery }[] } }>(platform.baseUrl, DELIVERIES, { webhookId: webhookIds[webhook], ...(status ? { status } : {}) }, headers);
@@ -211,7 +196,7 @@ describe('Channels, end to end: webhook subscribers', () => {
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const input = { title: '环保设施向公众开放日', date: today, place: '云浮市污水处理厂', organiser: '云浮市环境保护局', description: '市民参观污水处理工艺。' };
     const activity = (await graphql<{ announceActivity: { id: string } }>(platform.baseUrl, ANNOUNCE, { input }, office)).data!.announceActivity;
-    await approveReviewOf(activity.id);
+    await approveReviewOf(platform.baseUrl, reviewer, activity.id);
 
     const dead = await deliveryOf('newspaper', activity.id, 'DEAD_LETTER');
     expect(dead).toMatchObject({ attempts: 4, failedAttempts: 4, webhookName: '云浮日报' });

@@ -1,31 +1,14 @@
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { draftServiceGuide, eventually, graphql, loginAs, type PlatformProcess, requestServiceGuidePublication, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 import request from 'supertest';
 
 jest.setTimeout(90_000);
 
-const DRAFT = `mutation($input: ServiceItemInput!) { draftServiceItem(input: $input) { id } }`;
-const REQUEST = `mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }`;
 const REVIEWS = `query { publicationReviews(status: PENDING) { id itemId itemVersion } }`;
 const APPROVE = `mutation($id: ID!) { approvePublicationReview(id: $id, comment: "ok") { id } }`;
 const ACTIVITY_FIELDS = 'id title date place organiser participants summary version publicationStatus publishedVersion pendingReviewId department { code }';
 const ANNOUNCE = `mutation($input: ActivityInput!) { announceActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
 const OUTCOME = `mutation($id: ID!, $participants: Int!, $summary: String!) { recordActivityOutcome(id: $id, participants: $participants, summary: $summary) { ${ACTIVITY_FIELDS} } }`;
 const ACTIVITIES = `query($from: Date, $to: Date) { activities(from: $from, to: $to) { ${ACTIVITY_FIELDS} } }`;
-
-const guide = {
-  name: '建设项目环境影响登记表备案',
-  departmentCode: 'SERVICE_WINDOW',
-  category: 'ADMINISTRATIVE_LICENSE',
-  legalBasis: '《中华人民共和国环境影响评价法》',
-  conditions: '无',
-  materials: [],
-  steps: ['受理'],
-  statutoryLimitWorkingDays: 20,
-  promisedLimitWorkingDays: 10,
-  feeFen: 0,
-  location: '环保窗口',
-  contact: '0766-8888888',
-};
 
 /** Today in Asia/Shanghai, where the platform counts dates. */
 const shanghaiDate = (offsetDays = 0): string => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -141,10 +124,10 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
     expect(empty.text).not.toContain('<entry>');
     expect(atomViolations(empty.text)).toEqual([]);
 
-    for (const name of [guide.name, '排污许可证核发 <简易> & “重点”']) {
-      const item = (await graphql<{ draftServiceItem: { id: string } }>(platform.baseUrl, DRAFT, { input: { ...guide, name } }, window)).data!.draftServiceItem;
-      await graphql(platform.baseUrl, REQUEST, { id: item.id }, window);
-      items.push(item.id);
+    for (const name of ['建设项目环境影响登记表备案', '排污许可证核发 <简易> & “重点”']) {
+      const itemId = await draftServiceGuide(platform.baseUrl, window, serviceGuideInput(name));
+      await requestServiceGuidePublication(platform.baseUrl, window, itemId);
+      items.push(itemId);
     }
     const approvedAt = Date.now();
     for (const id of items) await approveReviewOf(id);

@@ -1,4 +1,4 @@
-import { eventually, graphql, loginAs, type PlatformProcess, startPlatformProcess } from '@gongkai/testing';
+import { eventually, graphql, loginAs, type PlatformProcess, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 import request from 'supertest';
 
 jest.setTimeout(60_000);
@@ -11,22 +11,6 @@ const ITEM = `query($id: ID!) { serviceItem(id: $id) { ${ITEM_FIELDS} } }`;
 const LIST = `query($search: String) { serviceItems(search: $search, first: 50) { totalCount edges { node { id name publicationStatus } } pageInfo { hasNextPage endCursor } } }`;
 const REVIEWS = `query($status: ReviewStatus) { publicationReviews(status: $status) { id itemType itemId itemVersion contentHash status reason } }`;
 const APPROVE = `mutation($id: ID!) { approvePublicationReview(id: $id, comment: "no secrets") { id status } }`;
-
-const guide = (name: string, overrides: Record<string, unknown> = {}) => ({
-  name,
-  departmentCode: 'SERVICE_WINDOW',
-  category: 'ADMINISTRATIVE_LICENSE',
-  legalBasis: '《中华人民共和国环境影响评价法》第二十二条',
-  conditions: '建设单位依法提交环境影响报告表',
-  materials: [{ name: '环境影响报告表', originals: 1, copies: 2 }],
-  steps: ['受理', '审查', '决定'],
-  statutoryLimitWorkingDays: 30,
-  promisedLimitWorkingDays: 15,
-  feeFen: 0,
-  location: '云浮市行政服务中心环保窗口',
-  contact: '0766-8888888',
-  ...overrides,
-});
 
 interface Item {
   id: string;
@@ -54,7 +38,7 @@ describe('The service catalogue, end to end through GraphQL', () => {
 
   const url = () => platform.baseUrl;
   const draft = async (name: string, overrides: Record<string, unknown> = {}) => {
-    const result = await graphql<{ draftServiceItem: Item }>(url(), DRAFT, { input: guide(name, overrides) }, window);
+    const result = await graphql<{ draftServiceItem: Item }>(url(), DRAFT, { input: serviceGuideInput(name, overrides) }, window);
     expect(result.errors).toBeUndefined();
     return result.data!.draftServiceItem;
   };
@@ -121,8 +105,8 @@ describe('The service catalogue, end to end through GraphQL', () => {
 
   it('answers a stale expectedVersion with CONFLICT and changes nothing', async () => {
     const item = await draft('辐射安全许可');
-    await graphql(url(), REVISE, { id: item.id, v: 1, input: { ...guide('辐射安全许可（修订）'), changeSummary: '更名' } }, window);
-    const stale = await graphql(url(), REVISE, { id: item.id, v: 1, input: guide('辐射安全许可（过时）') }, window);
+    await graphql(url(), REVISE, { id: item.id, v: 1, input: { ...serviceGuideInput('辐射安全许可（修订）'), changeSummary: '更名' } }, window);
+    const stale = await graphql(url(), REVISE, { id: item.id, v: 1, input: serviceGuideInput('辐射安全许可（过时）') }, window);
     expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', rule: 'STALE_VERSION' });
     const current = await graphql<{ serviceItem: Item }>(url(), ITEM, { id: item.id }, window);
     expect(current.data?.serviceItem).toMatchObject({ name: '辐射安全许可（修订）', version: 2 });
@@ -140,7 +124,7 @@ describe('The service catalogue, end to end through GraphQL', () => {
     ['an unknown category', (g: Record<string, unknown>) => ({ ...g, category: 'MISC' })],
   ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_, change) => {
     const before = await graphql<{ serviceItems: { totalCount: number } }>(url(), LIST, {}, window);
-    const result = await graphql(url(), DRAFT, { input: change(guide('无效事项')) }, window);
+    const result = await graphql(url(), DRAFT, { input: change(serviceGuideInput('无效事项')) }, window);
     expect(result.data).toBeNull();
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const after = await graphql<{ serviceItems: { totalCount: number } }>(url(), LIST, {}, window);
@@ -151,7 +135,7 @@ describe('The service catalogue, end to end through GraphQL', () => {
     const item = await draft('排污费征收');
     await graphql(url(), REQUEST, { id: item.id, v: 1 }, window);
     const review = await reviewOf(item.id, 'PENDING');
-    await graphql(url(), REVISE, { id: item.id, v: 1, input: { ...guide('排污费征收（新版）'), changeSummary: '更新' } }, window);
+    await graphql(url(), REVISE, { id: item.id, v: 1, input: { ...serviceGuideInput('排污费征收（新版）'), changeSummary: '更新' } }, window);
     const superseded = await reviewOf(item.id, 'SUPERSEDED');
     expect(superseded.id).toBe(review.id);
 
@@ -229,7 +213,7 @@ describe('The service catalogue, end to end through GraphQL', () => {
   });
 
   it('keeps staff mutations away from the public and reviews away from staff', async () => {
-    const anonymous = await graphql(url(), DRAFT, { input: guide('匿名草稿') });
+    const anonymous = await graphql(url(), DRAFT, { input: serviceGuideInput('匿名草稿') });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const staffReviews = await graphql(url(), REVIEWS, {}, window);
     expect(staffReviews.errors?.[0].extensions?.code).toBe('FORBIDDEN');

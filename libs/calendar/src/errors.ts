@@ -2,9 +2,9 @@
  * The library's errors, and its only import from @gongkai/kernel: callers and the GraphQL layer
  * recognise a `DomainError` by class, so the calendar must throw the kernel's own.
  */
-import { DomainError, badInput } from '@gongkai/kernel';
+import { DomainError, badInput, requireText } from '@gongkai/kernel';
 
-export { DomainError, badInput };
+export { DomainError, badInput, requireText };
 
 export const invalidDate = (text: unknown, field?: string): DomainError =>
   badInput(

@@ -10,6 +10,12 @@ export interface CommandOptions {
   readonly reason?: string;
 }
 
+/** The caller's idempotency key and, where the law or the user says why, the reason kept with the history. */
+export const commandOptions = (request: GatewayContext, reason?: string): CommandOptions => ({
+  ...(request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {}),
+  ...(reason ? { reason } : {}),
+});
+
 /** How long a mutation waits for its own write to reach the read models before answering anyway. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 

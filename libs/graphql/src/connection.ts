@@ -76,5 +76,4 @@ export const Connection = <T>(node: Type<T>, name: string) => {
   return ConnectionType;
 };
 
-/** Escapes user text for a case-insensitive `$regex` search. */
-export const textSearchPattern = (search: string): string => search.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export { textSearchPattern } from '@gongkai/read-store';

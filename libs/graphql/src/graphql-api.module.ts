@@ -10,6 +10,7 @@ import { mercuriusErrorFormatter } from './error-formatting';
 import { ParkedEventsResolver } from './parked-events.resolver';
 import { gatewayContextFactory } from './gateway-context';
 import { hardeningRules } from './hardening';
+import { InstantScalar } from './instant.scalar';
 import { LocalDateScalar } from './local-date.scalar';
 import { withoutPropertyResolvers } from './plain-field-resolvers';
 import { RateLimitGuard } from './rate-limit';
@@ -52,6 +53,7 @@ export class GraphqlApiModule {
         AuthResolver,
         ParkedEventsResolver,
         LocalDateScalar,
+        InstantScalar,
         { provide: TOKEN_SERVICE, useValue: options.tokens },
         { provide: ACCOUNT_DIRECTORY, useValue: options.accounts },
         { provide: APP_GUARD, useClass: AuthenticationGuard },

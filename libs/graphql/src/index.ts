@@ -13,4 +13,5 @@ export * from './graphql-api.module';
 export * from './health.controller';
 export * from './authentication.guard';
 export * from './local-date.scalar';
+export * from './instant.scalar';
 export * from './parked-events.resolver';

@@ -33,3 +33,19 @@ export const conflict = (rule: string, message: string, details: Record<string, 
   new DomainError('CONFLICT', rule, message, details);
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;
+
+const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
+/**
+ * The HTTP status of an error code, for the plain HTTP endpoints (reports, exports, uploads) beside
+ * GraphQL; a code this build does not know (relayed from another process) is a plain server error.
+ */
+export const httpStatusOf = (code: ErrorCode): number => HTTP_STATUS[code] ?? 500;

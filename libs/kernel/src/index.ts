@@ -5,5 +5,6 @@ export * from './errors';
 export * from './organisation';
 export * from './validation';
 export * from './scope';
+export * from './sealed-personal-data';
 export * from './working-days';
 export * from './tracking-credentials';

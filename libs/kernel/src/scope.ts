@@ -65,3 +65,28 @@ export const requireDepartmentScope = (actor: Actor, departmentCode: string): vo
   if (canActForDepartment(actor, departmentCode)) return;
   throw refusal(actor, 'OUTSIDE_DEPARTMENT_SCOPE', `This record belongs to department ${departmentCode}, which is outside your scope.`, { departmentCode });
 };
+
+/** Everyone who works in a bureau; the public, applicants and commenters are not among them. */
+export const BUREAU_ROLES: readonly Role[] = ['staff', 'office', 'reviewer', 'auditor', 'admin', 'leader'];
+
+export const isBureauReader = (actor: Actor): boolean => hasRole(actor, ...BUREAU_ROLES);
+
+/** Staff-only views refuse the public before anything is looked up: UNAUTHENTICATED for anonymous callers. */
+export const requireBureauReader = (actor: Actor): void => requireRole(actor, ...BUREAU_ROLES);
+
+/** Bureau people of the record's agency see work in progress; everyone else only what was published. */
+export const seesInternals = (actor: Actor, agencyCode: string): boolean => isBureauReader(actor) && canActForAgency(actor, agencyCode);
+
+/** Work on a record is its agency's and responsible department's (责任科室); the office and admins act for any department. */
+export const requireStaffFor = ({ actor }: { readonly actor: Actor }, agencyCode: string, departmentCode: string): void => {
+  requireRole(actor, 'staff', 'office', 'admin');
+  requireAgencyScope(actor, agencyCode);
+  requireDepartmentScope(actor, departmentCode);
+};
+
+/** The staff handling a case (承办): its agency and department; the office acts for any department. Not admins: the case is no administrator's work. */
+export const requireHandlingStaff = ({ actor }: { readonly actor: Actor }, record: { readonly agencyCode: string; readonly departmentCode: string }): void => {
+  requireRole(actor, 'staff', 'office');
+  requireAgencyScope(actor, record.agencyCode);
+  requireDepartmentScope(actor, record.departmentCode);
+};

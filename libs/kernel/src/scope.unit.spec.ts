@@ -1,5 +1,18 @@
 import { ANONYMOUS, CITY_AGENCY_CODE, systemActor, type Actor } from './index';
-import { agencyFilter, canActForAgency, canActForDepartment, canReadAllAgencies, requireAgencyScope, requireDepartmentScope, requireRole } from './scope';
+import {
+  agencyFilter,
+  canActForAgency,
+  canActForDepartment,
+  canReadAllAgencies,
+  isBureauReader,
+  requireAgencyScope,
+  requireBureauReader,
+  requireDepartmentScope,
+  requireHandlingStaff,
+  requireRole,
+  requireStaffFor,
+  seesInternals,
+} from './scope';
 
 const LUODING = '445381';
 const XINXING = '445321';
@@ -102,5 +115,39 @@ describe('department scope (责任科室)', () => {
 
   it('lets process managers act for any department', () => {
     expect(canActForDepartment(systemActor('review-gate'), 'PLANNING')).toBe(true);
+  });
+});
+
+describe('bureau readers', () => {
+  it('counts everyone who works in a bureau, and neither the public nor applicants', () => {
+    expect([cityStaff, countyOffice, reviewer, auditor, admin].every(isBureauReader)).toBe(true);
+    expect([ANONYMOUS, applicant, systemActor('publisher')].some(isBureauReader)).toBe(false);
+  });
+
+  it('shows work in progress to bureau people of the record’s agency only', () => {
+    expect(seesInternals(countyStaff, LUODING)).toBe(true);
+    expect(seesInternals(countyStaff, CITY_AGENCY_CODE)).toBe(false);
+    expect(seesInternals(auditor, LUODING)).toBe(true);
+    expect(seesInternals(applicant, LUODING)).toBe(false);
+  });
+
+  it('tells anonymous callers to sign in and applicants that they may not', () => {
+    expect(() => requireBureauReader(ANONYMOUS)).toThrow(expect.objectContaining({ code: 'UNAUTHENTICATED', rule: 'ROLE_REQUIRED' }));
+    expect(() => requireBureauReader(applicant)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', rule: 'ROLE_REQUIRED' }));
+  });
+});
+
+describe('staff of a record (责任科室) and the staff handling a case (承办)', () => {
+  it('checks the role first, then the agency, then the department', () => {
+    expect(() => requireStaffFor({ actor: auditor }, LUODING, 'PLANNING')).toThrow(expect.objectContaining({ rule: 'ROLE_REQUIRED' }));
+    expect(() => requireStaffFor({ actor: countyStaff }, CITY_AGENCY_CODE, 'SERVICE_WINDOW')).toThrow(expect.objectContaining({ rule: 'OUTSIDE_AGENCY_SCOPE' }));
+    expect(() => requireStaffFor({ actor: countyStaff }, LUODING, 'PLANNING')).toThrow(expect.objectContaining({ rule: 'OUTSIDE_DEPARTMENT_SCOPE' }));
+    expect(() => requireStaffFor({ actor: countyOffice }, LUODING, 'PLANNING')).not.toThrow();
+  });
+
+  it('lets admins work on a record but not handle a case', () => {
+    expect(() => requireStaffFor({ actor: admin }, LUODING, 'PLANNING')).not.toThrow();
+    expect(() => requireHandlingStaff({ actor: admin }, { agencyCode: LUODING, departmentCode: 'PLANNING' })).toThrow(expect.objectContaining({ rule: 'ROLE_REQUIRED' }));
+    expect(() => requireHandlingStaff({ actor: countyStaff }, { agencyCode: LUODING, departmentCode: 'SERVICE_WINDOW' })).not.toThrow();
   });
 });

@@ -59,3 +59,8 @@ export const requireUrl = (field: string, value: unknown, options: { optional?: 
   if (text && !URL_PATTERN.test(text)) throw badInput('NOT_URL', `${field} must be an http(s) address.`, { field });
   return text;
 };
+
+export const requireBoolean = (field: string, value: unknown): boolean => {
+  if (typeof value !== 'boolean') throw badInput('NOT_BOOLEAN', `${field} must be true or false.`, { field });
+  return value;
+};

@@ -18,6 +18,7 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
 export const startEmbeddedPlatform = async (config: PlatformConfig): Promise<RunningPlatform> => {
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-platform' });
   const logger = new JsonLogger(pino);
+  for (const warning of config.warnings) logger.event('warn', warning, {});
   const tracing = startTracing('gongkai-platform');
   const runtime = new EmbeddedRuntime(config.eventStoreFile, logger);
   try {

@@ -23,7 +23,8 @@ interface Waiter {
 export class PositionWaiters {
   private readonly waiters = new Set<Waiter>();
 
-  wait(position: number, timeoutMs: number, onTimeout: () => Error): Promise<void> {
+  /** `signal` withdraws the caller (it rejects with the signal's reason) once it no longer needs the answer. */
+  wait(position: number, timeoutMs: number, onTimeout: () => Error, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         position,
@@ -34,6 +35,15 @@ export class PositionWaiters {
         }, timeoutMs),
       };
       this.waiters.add(waiter);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.waiters.delete(waiter)) return;
+          clearTimeout(waiter.timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
   }
 

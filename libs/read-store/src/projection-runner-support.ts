@@ -1,9 +1,10 @@
 import type { Projection } from './projection';
 import { PROJECTION_VERSIONS } from './projection-versions';
+import { STREAM_HEADS } from './shared-stream-heads';
 import { STREAM_REVISIONS } from './stream-revisions';
 
 // `_checkpoints` is where the MongoDB adapter keeps checkpoints.
-const RESERVED = new Set([STREAM_REVISIONS, PROJECTION_VERSIONS, '_checkpoints']);
+const RESERVED = new Set([STREAM_REVISIONS, STREAM_HEADS, PROJECTION_VERSIONS, '_checkpoints']);
 
 /** Waits for every write in flight before failing, so the next event never overtakes one. */
 export async function settleAll(work: readonly Promise<void>[]): Promise<void> {

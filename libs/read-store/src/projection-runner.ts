@@ -4,11 +4,21 @@ import { PositionWaiters, ProjectionTimeoutError } from './position-waiters';
 import { assertDistinct, settleAll } from './projection-runner-support';
 import { ProjectionVersions } from './projection-versions';
 import type { ReadStore } from './read-store';
+import { SharedStreamHeads } from './shared-stream-heads';
 import { StreamRevisions } from './stream-revisions';
 import { StreamRevisionWaiters } from './stream-revision-waiters';
 
 /** The position of a projection that has handled nothing yet. */
 export const BEFORE_FIRST_EVENT = -1;
+
+export interface ProjectionRunnerOptions {
+  /**
+   * Other runners feed the same read store (gateway replicas on one MongoDB): each event is applied
+   * by one of them, and a wait for a stream revision also reads what the others recorded. By
+   * default, what the store says of itself (`ReadStore.sharedBetweenProcesses`).
+   */
+  readonly shared?: boolean;
+}
 
 /**
  * Feeds events to projections, idempotently: each projection skips what it already applied to a
@@ -21,6 +31,8 @@ export class ProjectionRunner {
   private readonly positions = new Map<string, number>();
   private readonly waiters = new PositionWaiters();
   private readonly streams = new StreamRevisionWaiters();
+  /** Set when the store is shared with other runners. */
+  private readonly sharedHeads: SharedStreamHeads | undefined;
   private readonly handled: ReadonlyMap<Projection, ReadonlySet<string>>;
   private queue: Promise<unknown> = Promise.resolve();
   private started = false;
@@ -28,8 +40,10 @@ export class ProjectionRunner {
   constructor(
     private readonly store: ReadStore,
     private readonly projections: readonly Projection[],
+    options: ProjectionRunnerOptions = {},
   ) {
     assertDistinct(projections);
+    this.sharedHeads = (options.shared ?? store.sharedBetweenProcesses) ? new SharedStreamHeads(store) : undefined;
     this.revisions = new StreamRevisions(store);
     this.versions = new ProjectionVersions(store);
     this.handled = new Map(projections.map((p) => [p, new Set(p.handles)]));
@@ -67,16 +81,19 @@ export class ProjectionRunner {
     if (!this.started) return Promise.reject(new Error('ProjectionRunner.start() must complete before events are handled.'));
     return this.exclusive(async () => {
       await this.applyToAll(this.projections, event, true);
+      await this.sharedHeads?.record(event.streamId, event.revision);
       this.streams.reached(event.streamId, event.revision);
     });
   }
 
   /**
    * Resolves once every projection has handled the stream up to `revision`. Unlike a global
-   * position this holds when events of several event stores or relays arrive interleaved.
+   * position this holds when events of several event stores or relays arrive interleaved. With a
+   * shared store, "handled" means by any runner feeding it, not only by this one.
    */
   waitForStreamRevision(streamId: string, revision: number, timeoutMs: number): Promise<void> {
-    return this.streams.wait(streamId, revision, timeoutMs);
+    if (!this.sharedHeads) return this.streams.wait(streamId, revision, timeoutMs);
+    return this.sharedHeads.wait(streamId, revision, timeoutMs, (signal) => this.streams.wait(streamId, revision, timeoutMs, signal));
   }
 
   /** Drops the named projections' data (all by default) and applies `source` from the start. */

@@ -47,6 +47,11 @@ export interface ReadCollection<T extends ReadDocument = ReadDocument> {
 }
 
 export interface ReadStore {
+  /**
+   * True when other processes' projection runners write to the same data (gateway replicas on one
+   * MongoDB), so that waiting for a write must look at what they applied too (ADR 0004).
+   */
+  readonly sharedBetweenProcesses?: boolean;
   collection<T extends ReadDocument = ReadDocument>(name: string): ReadCollection<T>;
   dropCollection(name: string): Promise<void>;
   /** Projection checkpoints live beside the data they describe. */

@@ -14,14 +14,14 @@ export class StreamRevisionWaiters {
     this.waiting.get(streamId)?.reached(revision);
   }
 
-  wait(streamId: string, revision: number, timeoutMs: number): Promise<void> {
+  wait(streamId: string, revision: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
     if ((this.heads.get(streamId) ?? -1) >= revision) return Promise.resolve();
     let waiters = this.waiting.get(streamId);
     if (!waiters) {
       waiters = new PositionWaiters();
       this.waiting.set(streamId, waiters);
     }
-    const pending = waiters.wait(revision, timeoutMs, () => new ProjectionTimeoutError(revision, timeoutMs, { [streamId]: this.heads.get(streamId) ?? -1 }));
+    const pending = waiters.wait(revision, timeoutMs, () => new ProjectionTimeoutError(revision, timeoutMs, { [streamId]: this.heads.get(streamId) ?? -1 }), signal);
     const forget = () => {
       if (waiters?.size === 0) this.waiting.delete(streamId);
     };

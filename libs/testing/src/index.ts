@@ -4,3 +4,5 @@ export * from './nats-server';
 export * from './app-process';
 export * from './distributed-platform';
 export * from './clock-shift';
+export * from './fixtures/service-guide';
+export * from './fixtures/event-history';

@@ -1,4 +1,4 @@
-import { badInput, requireText } from '@gongkai/kernel';
+import { requireSealed, requireText, type SealedPersonalData } from '@gongkai/kernel';
 
 /** What the bureau did with a comment or a group of comments (采纳情况). */
 export const DISPOSITIONS = ['ADOPTED', 'PARTLY_ADOPTED', 'NOT_ADOPTED'] as const;
@@ -23,10 +23,7 @@ export const validateComment = (input: Readonly<Record<string, unknown>>): Comme
  * `validateCommentContact` and encrypts it under the comment's own key of the personal-data vault,
  * so that erasing that key forgets it everywhere; the decider accepts only the ciphertext.
  */
-export interface SealedContact {
-  readonly keyId: string;
-  readonly ciphertext: string;
-}
+export type SealedContact = SealedPersonalData;
 
 /** The vault key a comment's contact is encrypted under. */
 export const contactKeyOf = (commentId: string): string => `consultation-comment:${commentId}`;
@@ -34,17 +31,15 @@ export const contactKeyOf = (commentId: string): string => `consultation-comment
 /** The plain contact, checked before it is encrypted; '' when none was given. Errors never repeat the value. */
 export const validateCommentContact = (value: unknown): string => requireText('contact', value, { max: 100, optional: true });
 
-const SEALED_CIPHERTEXT = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-
 /** Undefined when no contact was given; plain text in a command is refused, not stored. */
 export const requireSealedContact = (value: unknown, commentId: string): SealedContact | undefined => {
   if (value === undefined || value === null) return undefined;
-  const sealed = value as Record<string, unknown>;
-  const ciphertext = sealed['ciphertext'];
-  if (sealed['keyId'] !== contactKeyOf(commentId) || typeof ciphertext !== 'string' || ciphertext.length > 1000 || !SEALED_CIPHERTEXT.test(ciphertext)) {
-    throw badInput('CONTACT_NOT_SEALED', 'The contact must arrive encrypted under the comment’s own key.', { field: 'contact' });
-  }
-  return { keyId: contactKeyOf(commentId), ciphertext };
+  return requireSealed(value, contactKeyOf(commentId), {
+    maxLength: 1000,
+    code: 'CONTACT_NOT_SEALED',
+    message: 'The contact must arrive encrypted under the comment’s own key.',
+    field: 'contact',
+  });
 };
 
 /** The part of a comment the rules need: whether it is hidden, and how it was disposed of. */

@@ -1,7 +1,7 @@
 import type { PublicationSubject } from '@gongkai/contracts';
 import { REVIEWED_VERSION_OUTDATED } from '@gongkai/contracts';
 import { compareLocalDates, localDateOf } from '@gongkai/calendar';
-import { badInput, conflict, type DecideContext, notFound, requireRole, requireText } from '@gongkai/kernel';
+import { badInput, conflict, type DecideContext, notFound, requireRole, requireStaffFor, requireText } from '@gongkai/kernel';
 import { requireSealedContact, validateComment } from './consultation-comment';
 import { consultationPhaseAt, validateConsultationTerms } from './consultation-terms';
 import type { DecisionDraftCommandOf } from './decision-draft-commands';
@@ -11,7 +11,6 @@ import {
   requireCurrentVersion,
   requireDraft,
   requirePublishedConsultation,
-  requireStaffFor,
   requireUndecided,
 } from './decision-draft-guards';
 import { DECISION_PUBLICATION_ITEM_TYPES } from './publication-items';

@@ -1,6 +1,5 @@
-import { calendarDaysBetween, compareLocalDates, type LocalDate, localDateOf } from '@gongkai/calendar';
+import { calendarDaysBetween, compareLocalDates, type LocalDate, localDateOf, requireLocalDate } from '@gongkai/calendar';
 import { badInput, requireList, requireOneOf, requireText } from '@gongkai/kernel';
-import { requireLocalDate } from './local-date-input';
 
 /** Where a consultation is announced (征求意见渠道). */
 export const CONSULTATION_CHANNELS = ['WEBSITE', 'WECHAT', 'SMS', 'NEWSPAPER', 'TV'] as const;

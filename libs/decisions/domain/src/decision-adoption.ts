@@ -1,7 +1,6 @@
-import { compareLocalDates, type LocalDate } from '@gongkai/calendar';
+import { compareLocalDates, type LocalDate, requireLocalDate } from '@gongkai/calendar';
 import { badInput, requireText } from '@gongkai/kernel';
 import { MAX_DRAFT_BODY } from './decision-draft';
-import { requireLocalDate } from './local-date-input';
 import { requireDocumentNumber } from './normative-document';
 
 /** The adopted decision as published (决策公布): final text, document number, effective date. */

@@ -1,4 +1,4 @@
-import { conflict, contentHash, type DecideContext, notFound, requireAgencyScope, requireDepartmentScope, requireRole } from '@gongkai/kernel';
+import { conflict, contentHash, type DecideContext, notFound, requireAgencyScope, requireRole } from '@gongkai/kernel';
 import type { ConsultationTerms } from './consultation-terms';
 import type { ConsultationRecord, DecisionDraft, DecisionDraftState } from './decision-draft-events';
 import type { DraftContent } from './decision-draft';
@@ -9,13 +9,6 @@ export type ConsultedDraft = DecisionDraft & { readonly consultation: Consultati
 export const requireDraft = (state: DecisionDraftState, draftId: string): DecisionDraft => {
   if (state.status === 'NONE') throw notFound('DECISION_DRAFT_NOT_FOUND', `There is no decision draft ${draftId}.`);
   return state;
-};
-
-/** Work on a record is its responsible department's (责任科室), or the office's: drafting, comments, progress reports. */
-export const requireStaffFor = (context: DecideContext, agencyCode: string, departmentCode: string): void => {
-  requireRole(context.actor, 'staff', 'office', 'admin');
-  requireAgencyScope(context.actor, agencyCode);
-  requireDepartmentScope(context.actor, departmentCode);
 };
 
 // Interim Regulations on Major Administrative Decision-Making Procedures, chapter III: the decision

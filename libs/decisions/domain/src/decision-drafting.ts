@@ -1,10 +1,10 @@
 import { localDateOf } from '@gongkai/calendar';
-import { conflict, type DecideContext, requireAgency, requireDepartmentScope, requireRole, requireText } from '@gongkai/kernel';
+import { conflict, type DecideContext, requireAgency, requireDepartmentScope, requireRole, requireStaffFor, requireText } from '@gongkai/kernel';
 import { consultationPhaseAt } from './consultation-terms';
 import { validateAdoption } from './decision-adoption';
 import type { DecisionDraftCommandOf } from './decision-draft-commands';
 import type { DecisionDraftEvent, DecisionDraftState } from './decision-draft-events';
-import { requireCurrentVersion, requireDecisionMaker, requireDraft, requireStaffFor, requireUndecided } from './decision-draft-guards';
+import { requireCurrentVersion, requireDecisionMaker, requireDraft, requireUndecided } from './decision-draft-guards';
 import { validateDraftContent } from './decision-draft';
 import { validateNormativeDocument } from './normative-document';
 

@@ -1,11 +1,11 @@
 import type { PublicationSubject } from '@gongkai/contracts';
 import { REVIEWED_VERSION_OUTDATED } from '@gongkai/contracts';
-import { badInput, conflict, contentHash, type DecideContext, requireList, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
+import { badInput, conflict, contentHash, type DecideContext, requireList, requireOneOf, requireRole, requireStaffFor, requireText } from '@gongkai/kernel';
 import { DISPOSITIONS, type FeedbackReport, feedbackReportOf, undisposedVisibleComments } from './consultation-comment';
 import { consultationPhaseAt } from './consultation-terms';
 import type { DecisionDraftCommandOf } from './decision-draft-commands';
 import type { DecisionDraftEvent, DecisionDraftState } from './decision-draft-events';
-import { type ConsultedDraft, requireDraft, requireStaffFor, requireUndecided } from './decision-draft-guards';
+import { type ConsultedDraft, requireDraft, requireUndecided } from './decision-draft-guards';
 import { DECISION_PUBLICATION_ITEM_TYPES } from './publication-items';
 
 /** The content a reviewer approves for feedback: one version of the report on one consultation. */

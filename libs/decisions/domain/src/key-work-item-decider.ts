@@ -1,6 +1,5 @@
 import { type PublicationSubject, REVIEWED_VERSION_OUTDATED } from '@gongkai/contracts';
-import { assertNever, conflict, contentHash, type DecideContext, type Decider, notFound, requireAgency, requireRole } from '@gongkai/kernel';
-import { requireStaffFor } from './decision-draft-guards';
+import { assertNever, conflict, contentHash, type DecideContext, type Decider, notFound, requireAgency, requireRole, requireStaffFor } from '@gongkai/kernel';
 import { evolveKeyWorkItem, initialKeyWorkItemState, type KeyWorkItemEvent, type KeyWorkItemState } from './key-work-item-events';
 import { type ProgressReport, validateKeyWorkItem, validateProgressReport } from './key-work-item';
 import { DECISION_PUBLICATION_ITEM_TYPES } from './publication-items';

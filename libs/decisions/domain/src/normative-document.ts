@@ -1,6 +1,5 @@
-import { addCalendarDays, compareLocalDates, isLocalDate, type LocalDate } from '@gongkai/calendar';
+import { addCalendarDays, compareLocalDates, isLocalDate, type LocalDate, optionalLocalDate, requireLocalDate } from '@gongkai/calendar';
 import { badInput, requireDepartment, requireInteger, requireText } from '@gongkai/kernel';
-import { optionalLocalDate, requireLocalDate } from './local-date-input';
 
 /** Where a normative document (规范性文件) stands on a given day. */
 export const DOCUMENT_STATUSES = ['IN_FORCE', 'AMENDED', 'REPEALED', 'EXPIRED'] as const;

@@ -1,6 +1,5 @@
-import { compareLocalDates, localDateOf } from '@gongkai/calendar';
+import { compareLocalDates, localDateOf, requireLocalDate } from '@gongkai/calendar';
 import { badInput, conflict, type DecideContext, requireText } from '@gongkai/kernel';
-import { requireLocalDate } from './local-date-input';
 import { documentStatusAsOf, isInForce, validateNormativeDocument } from './normative-document';
 import type { NormativeRegisterCommandOf } from './register-commands';
 import type { NormativeRegisterEvent, NormativeRegisterState, RegisteredDocument } from './register-events';

@@ -1,9 +1,9 @@
-import { defaultCalendar } from '@gongkai/calendar';
-import { CONTEXTS, PUBLICATION_REVIEW_APPROVED, type PublicationSubject } from '@gongkai/contracts';
+import { CONTEXTS, type PublicationSubject } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import type { Actor } from '@gongkai/kernel';
-import { type CommandEnvelope, deciderCommandHandler, InProcessCommandBus } from '@gongkai/messaging';
+import { type CommandEnvelope, InProcessCommandBus } from '@gongkai/messaging';
+import { reviewApproved, startWriteSide } from '@gongkai/messaging/testing';
 import { DECISIONS_ROUTES, decisionDraftStreamId, normativeRegisterStreamId } from './decisions-routes';
 import { publishReviewedDecisionItems } from './sagas/publish-reviewed-decision-items';
 import { registerAdoptedPolicy } from './sagas/register-adopted-policy';
@@ -25,25 +25,10 @@ describe('The decisions write side: routes and process managers', () => {
     bus.send({ context: CONTEXTS.decisions, type, data, metadata: { actor, correlationId: 'test' } });
   const streamOf = async (streamId: string) => store.readStream(streamId);
   const lastEventOf = async (streamId: string) => (await streamOf(streamId)).at(-1) as RecordedEvent;
-  const approval = (request: PublicationSubject): RecordedEvent =>
-    ({
-      id: `approved-${request.reviewId}`,
-      type: PUBLICATION_REVIEW_APPROVED,
-      streamId: `oversight.PublicationReview-${request.reviewId}`,
-      data: { reviewId: request.reviewId, subject: request, approvedBy: 'demo-reviewer' },
-      metadata: { actor: { id: 'demo-reviewer', roles: ['reviewer'] }, correlationId: 'review', causationId: null },
-    }) as unknown as RecordedEvent;
 
   beforeEach(async () => {
-    store = new SqliteEventStore(':memory:');
-    bus = new InProcessCommandBus();
-    oversight = [];
     now = new Date('2026-03-02T02:00:00Z');
-    await bus.serve(CONTEXTS.decisions, deciderCommandHandler({ store, clock: { now: () => now }, calendar: defaultCalendar(), routes: DECISIONS_ROUTES }));
-    await bus.serve(CONTEXTS.oversight, async (command) => {
-      oversight.push(command);
-      return { streamId: 'oversight', revision: 0, position: 0 };
-    });
+    ({ store, bus, oversight } = await startWriteSide(CONTEXTS.decisions, DECISIONS_ROUTES, { now: () => now }));
   });
 
   afterEach(async () => {
@@ -61,7 +46,7 @@ describe('The decisions write side: routes and process managers', () => {
 
   it('publishes an approved consultation and tells oversight it is out', async () => {
     const request = await draftAndRequest('d1', '2026-03-02', '2026-03-31');
-    await publishReviewedDecisionItems(bus).handle(approval(request));
+    await publishReviewedDecisionItems(bus).handle(reviewApproved(request));
     expect((await lastEventOf(decisionDraftStreamId('d1'))).type).toBe('ConsultationPublished');
     expect(oversight.map((c) => [c.type, c.data])).toEqual([['RecordReviewedVersionPublished', { reviewId: 'review-d1' }]]);
   });
@@ -69,24 +54,24 @@ describe('The decisions write side: routes and process managers', () => {
   it('supersedes the review when the approval comes after the opening day, publishing nothing', async () => {
     const request = await draftAndRequest('d2', '2026-03-02', '2026-03-31');
     now = new Date('2026-03-02T16:00:00Z'); // 3 March in Shanghai
-    await publishReviewedDecisionItems(bus).handle(approval(request));
+    await publishReviewedDecisionItems(bus).handle(reviewApproved(request));
     expect((await lastEventOf(decisionDraftStreamId('d2'))).type).toBe('ConsultationRequested');
     expect(oversight).toEqual([expect.objectContaining({ type: 'SupersedePublicationReview', data: expect.objectContaining({ reviewId: 'review-d2' }) })]);
   });
 
   it('ignores approvals of items that belong to other contexts', async () => {
     const request = await draftAndRequest('d3', '2026-03-02', '2026-03-31');
-    await publishReviewedDecisionItems(bus).handle(approval({ ...request, itemType: 'SERVICE_GUIDE' }));
+    await publishReviewedDecisionItems(bus).handle(reviewApproved({ ...request, itemType: 'SERVICE_GUIDE' }));
     expect(oversight).toEqual([]);
   });
 
   it('registers an adopted policy as a normative document, once however often the adoption arrives', async () => {
     const request = await draftAndRequest('d4', '2026-03-02', '2026-03-31');
-    await publishReviewedDecisionItems(bus).handle(approval(request));
+    await publishReviewedDecisionItems(bus).handle(reviewApproved(request));
     now = new Date('2026-04-01T02:00:00Z');
     await send('RequestFeedbackPublication', { draftId: 'd4', reviewId: 'review-f-d4' });
     const feedbackRequest = ((await lastEventOf(decisionDraftStreamId('d4'))).data as { publicationRequest: PublicationSubject }).publicationRequest;
-    await publishReviewedDecisionItems(bus).handle(approval(feedbackRequest));
+    await publishReviewedDecisionItems(bus).handle(reviewApproved(feedbackRequest));
     await send('AdoptDecision', { draftId: 'd4', adoption: { finalText: '正式文本', documentNumber: '云环〔2026〕8号', effectiveOn: '2026-05-01', approvedBy: '局务会议' } }, office);
     const adopted = await lastEventOf(decisionDraftStreamId('d4'));
     expect(adopted.type).toBe('DecisionAdopted');

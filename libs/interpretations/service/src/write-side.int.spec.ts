@@ -1,10 +1,10 @@
-import { defaultCalendar } from '@gongkai/calendar';
-import { CONTEXTS, PUBLICATION_REVIEW_APPROVED, type PublicationSubject } from '@gongkai/contracts';
+import { CONTEXTS, type PublicationSubject } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { interpretationIdFor } from '@gongkai/interpretations/domain';
 import type { Actor } from '@gongkai/kernel';
-import { type CommandEnvelope, deciderCommandHandler, InProcessCommandBus } from '@gongkai/messaging';
+import { type CommandEnvelope, InProcessCommandBus } from '@gongkai/messaging';
+import { reviewApproved, startWriteSide } from '@gongkai/messaging/testing';
 import { INTERPRETATIONS_ROUTES, opinionCaseStreamId, policyDocumentStreamId } from './interpretations-routes';
 import { followPolicyDocuments } from './sagas/follow-policy-documents';
 import { publishReviewedInterpretationItems } from './sagas/publish-reviewed-interpretation-items';
@@ -74,23 +74,14 @@ describe('The interpretations write side: routes and process managers', () => {
   const follow = async (...events: RecordedEvent[]) => {
     for (const event of events) await followPolicyDocuments(bus).handle(event);
   };
-  const approval = (subject: PublicationSubject): RecordedEvent =>
-    ({ id: `approved-${subject.reviewId}`, type: PUBLICATION_REVIEW_APPROVED, data: { reviewId: subject.reviewId, subject, approvedBy: 'demo-reviewer' }, metadata: { correlationId: 'review' } }) as unknown as RecordedEvent;
   const requestOf = async (streamId: string) => ((await lastOf(streamId)).data as { publicationRequest: PublicationSubject }).publicationRequest;
   const reportAll = async (streamId: string) => {
     for (const event of await store.readStream(streamId)) await reportPublishedInterpretationItems(bus).handle(event);
   };
 
   beforeEach(async () => {
-    store = new SqliteEventStore(':memory:');
-    bus = new InProcessCommandBus();
-    oversight = [];
     now = new Date('2026-04-01T02:00:00Z');
-    await bus.serve(CONTEXTS.interpretations, deciderCommandHandler({ store, clock: { now: () => now }, calendar: defaultCalendar(), routes: INTERPRETATIONS_ROUTES }));
-    await bus.serve(CONTEXTS.oversight, async (command) => {
-      oversight.push(command);
-      return { streamId: 'oversight', revision: 0, position: 0 };
-    });
+    ({ store, bus, oversight } = await startWriteSide(CONTEXTS.interpretations, INTERPRETATIONS_ROUTES, { now: () => now }));
   });
 
   afterEach(async () => {
@@ -119,7 +110,7 @@ describe('The interpretations write side: routes and process managers', () => {
     const interpretationId = interpretationIdFor('d2', 'x');
     await send('CreateInterpretation', { documentId: 'd2', interpretationId, content: { form: 'QA', title: '问答', content: '问：……答：……', departmentCode: 'REGULATIONS' } });
     await send('RequestInterpretationPublication', { interpretationId, expectedVersion: 1, reviewId: 'review-i' });
-    await publishReviewedInterpretationItems(bus).handle(approval(await requestOf(policyDocumentStreamId('d2'))));
+    await publishReviewedInterpretationItems(bus).handle(reviewApproved(await requestOf(policyDocumentStreamId('d2'))));
     expect((await lastOf(policyDocumentStreamId('d2'))).type).toBe('InterpretationHeldForDocument');
     await reportAll(policyDocumentStreamId('d2'));
     expect(oversight).toEqual([]);
@@ -143,7 +134,7 @@ describe('The interpretations write side: routes and process managers', () => {
     await send('RequestInterpretationPublication', { interpretationId, expectedVersion: 1, reviewId: 'review-old' });
     const request = await requestOf(policyDocumentStreamId('d3'));
     await send('ReviseInterpretation', { interpretationId, expectedVersion: 1, content: { ...content, content: '修订稿' } });
-    await publishReviewedInterpretationItems(bus).handle(approval(request));
+    await publishReviewedInterpretationItems(bus).handle(reviewApproved(request));
     expect(oversight).toEqual([expect.objectContaining({ type: 'SupersedePublicationReview', data: expect.objectContaining({ reviewId: 'review-old' }) })]);
   });
 
@@ -176,8 +167,8 @@ describe('The interpretations write side: routes and process managers', () => {
     };
     await send('RegisterOpinionCase', { caseId: 'c1', agencyCode: '445300', details }, supervision);
     await send('RecordOpinionResponse', { caseId: 'c1', reviewId: 'review-r', response: { kind: 'ONLINE_STATEMENT', at: '2026-03-02T09:00:00+08:00', channel: '局网站', spokesperson: '新闻发言人' } }, supervision);
-    await publishReviewedInterpretationItems(bus).handle(approval(await requestOf(opinionCaseStreamId('c1'))));
-    await publishReviewedInterpretationItems(bus).handle(approval({ ...(await requestOf(opinionCaseStreamId('c1'))), itemType: 'SERVICE_GUIDE' }));
+    await publishReviewedInterpretationItems(bus).handle(reviewApproved(await requestOf(opinionCaseStreamId('c1'))));
+    await publishReviewedInterpretationItems(bus).handle(reviewApproved({ ...(await requestOf(opinionCaseStreamId('c1'))), itemType: 'SERVICE_GUIDE' }));
     expect((await typesOf(opinionCaseStreamId('c1'))).at(-1)).toBe('OpinionResponsePublished');
     await reportAll(opinionCaseStreamId('c1'));
     expect(oversight.map((c) => [c.type, c.data])).toEqual([['RecordReviewedVersionPublished', { reviewId: 'review-r' }]]);

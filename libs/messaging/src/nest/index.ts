@@ -1,1 +1,2 @@
 export * from './context-service.module';
+export * from './deadline-watch.host';

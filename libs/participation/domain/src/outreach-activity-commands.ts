@@ -9,11 +9,10 @@ import {
   type Decider,
   notFound,
   requireAgency,
-  requireAgencyScope,
   requireDepartment,
-  requireDepartmentScope,
   requireInteger,
   requireRole,
+  requireStaffFor,
   requireText,
 } from '@gongkai/kernel';
 import {
@@ -43,12 +42,6 @@ export const outreachActivityContentHash = (activityId: string, version: number,
 const requireExisting = (state: OutreachActivityState, activityId: string): Existing => {
   if (state.status === 'NONE') throw notFound('ACTIVITY_NOT_FOUND', `There is no outreach activity ${activityId}.`);
   return state;
-};
-
-const requireStaffFor = (context: DecideContext, agencyCode: string, departmentCode: string): void => {
-  requireRole(context.actor, 'staff', 'office', 'admin');
-  requireAgencyScope(context.actor, agencyCode);
-  requireDepartmentScope(context.actor, departmentCode);
 };
 
 const validateDetails = (input: Readonly<Record<string, unknown>>): ActivityDetails => {

@@ -10,11 +10,11 @@ import {
   type Decider,
   notFound,
   requireAccessKeyHash,
-  requireAgencyScope,
   requireDepartment,
-  requireDepartmentScope,
+  requireHandlingStaff,
   requireOneOf,
   requireRole,
+  requireSealed,
   requireText,
   requireTrackingCode,
 } from '@gongkai/kernel';
@@ -39,8 +39,6 @@ const RECEIVING_DEPARTMENT = 'OFFICE';
 /** As the Regulations do for requests that are really petitions (Art. 39), complaints are pointed to the petition procedure. */
 export const COMPLAINT_REDIRECT_NOTE =
   '投诉举报事项请通过信访渠道（12345 热线或信访窗口）依照《信访工作条例》办理；本栏目不作为投诉处理渠道。 Complaints are handled under the petition procedure (信访), not as messages (cf. Regulations Art. 39).';
-
-const SEALED_CIPHERTEXT = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /** The vault key a message's author name and contact are encrypted under. */
 export const authorKeyOf = (messageId: string): string => `public-message:${messageId}`;
@@ -77,24 +75,17 @@ export const publicMessageContentHash = (message: Pick<PublicMessageRecord, 'mes
 /** The sealed author, or undefined; plain text in a command is refused, never stored. */
 export const requireSealedAuthor = (value: unknown, messageId: string): SealedAuthor | undefined => {
   if (value === undefined || value === null) return undefined;
-  const sealed = value as Record<string, unknown>;
-  const ciphertext = sealed['ciphertext'];
-  if (sealed['keyId'] !== authorKeyOf(messageId) || typeof ciphertext !== 'string' || ciphertext.length > 2000 || !SEALED_CIPHERTEXT.test(ciphertext)) {
-    throw badInput('AUTHOR_NOT_SEALED', 'The author’s name and contact must arrive encrypted under the message’s own key.', { field: 'contact' });
-  }
-  return { keyId: authorKeyOf(messageId), ciphertext };
+  return requireSealed(value, authorKeyOf(messageId), {
+    maxLength: 2000,
+    code: 'AUTHOR_NOT_SEALED',
+    message: 'The author’s name and contact must arrive encrypted under the message’s own key.',
+    field: 'contact',
+  });
 };
 
 const requireMessage = (state: PublicMessageState, messageId: string): PublicMessageRecord => {
   if (state.status === 'NONE') throw notFound('PUBLIC_MESSAGE_NOT_FOUND', `There is no public message ${messageId}.`);
   return state;
-};
-
-/** The staff handling a message: its agency and its current department; the office acts for any. */
-export const requireHandlingStaff = (context: DecideContext, message: Pick<PublicMessageRecord, 'agencyCode' | 'departmentCode'>): void => {
-  requireRole(context.actor, 'staff', 'office');
-  requireAgencyScope(context.actor, message.agencyCode);
-  requireDepartmentScope(context.actor, message.departmentCode);
 };
 
 const requireUnanswered = (message: PublicMessageRecord): void => {

@@ -1,5 +1,5 @@
 import type { PublicationRequestMarker } from '@gongkai/contracts';
-import type { LocalDate } from '@gongkai/kernel';
+import type { LocalDate, SealedPersonalData } from '@gongkai/kernel';
 
 /** 留言咨询: what the public may send. Complaints go to the petition procedure (信访), not here. */
 export const MESSAGE_KINDS = ['INQUIRY', 'SUGGESTION', 'COMPLAINT'] as const;
@@ -9,10 +9,7 @@ export type MessageKind = (typeof MESSAGE_KINDS)[number];
  * The author's name and contact are personal data: they arrive encrypted under the message's own
  * key of the personal-data vault, so no event, read model or log holds them in plain text.
  */
-export interface SealedAuthor {
-  readonly keyId: string;
-  readonly ciphertext: string;
-}
+export type SealedAuthor = SealedPersonalData;
 
 export type PublicMessageEvent =
   | {

@@ -26,7 +26,9 @@ class ServiceProcessModule {
 export const startContextService = async (config: ServiceProcessConfig, serviceModule: DynamicModule | Type): Promise<RunningProcess> => {
   const logger = new JsonLogger(createLogger({ level: config.logLevel, name: `gongkai-${config.context}` }));
   const tracing = startTracing(`gongkai-${config.context}`);
+  for (const warning of config.warnings) logger.event('warn', warning, { context: config.context });
   const runtime = await ServiceRuntime.open(config, logger);
+  await runtime.followCalendar(logger);
   const app = await NestFactory.create<NestFastifyApplication>(ServiceProcessModule.forService(runtime, serviceModule), new FastifyAdapter(), { logger, abortOnError: false });
   await app.init();
   await runtime.startRelay();

@@ -29,6 +29,7 @@ export const startGateway = async (config: GatewayProcessConfig): Promise<Runnin
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-gateway' });
   const logger = new JsonLogger(pino);
   const tracing = startTracing('gongkai-gateway');
+  for (const warning of config.warnings) logger.event('warn', warning, {});
   const runtime = await GatewayRuntime.open(config, logger);
   const accounts = new InMemoryAccountDirectory(config.auth.demoAccounts ? await loadDemoAccounts() : []);
   const api = GraphqlApiModule.forRoot({ production: config.production, tokens: createTokenService(config.auth), accounts, logger });

@@ -15,6 +15,9 @@ interface CheckpointRecord extends mongo.Document {
  * reads and writes go to the native driver collections beneath it, as read models need no schemas.
  */
 export class MongoReadStore implements ReadStore {
+  /** Every gateway replica feeds and reads the same database. */
+  readonly sharedBetweenProcesses = true;
+
   constructor(
     private readonly connection: Connection,
     private readonly ownsConnection = false,

@@ -1,6 +1,7 @@
 import { contractContext, type ReadStoreFactory } from './contract-context';
 import { indexContract } from './contract-indexes';
 import { queryContract } from './contract-queries';
+import { sharedRunnersContract } from './contract-shared-runners';
 import { updateContract } from './contract-updates';
 import { writeContract } from './contract-writes';
 
@@ -17,5 +18,6 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
     updateContract(ctx);
     writeContract(ctx);
     indexContract(ctx);
+    sharedRunnersContract(ctx);
   });
 }

@@ -1,7 +1,7 @@
-import { badInput, type DecideContext, requireAgencyScope, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
+import { badInput, type DecideContext, requireAgencyScope, requireHandlingStaff, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
 import type { CommandOf } from './information-request-commands';
 import type { InformationRequestEvent, InformationRequestState } from './information-request-events';
-import { requireDate, requireHandlingStaff, requireNotBefore, requireRequest } from './request-rules';
+import { requireDate, requireNotBefore, requireRequest } from './request-rules';
 import { APPEAL_KINDS, APPEAL_RESULTS } from './request-terms';
 
 /**

@@ -1,4 +1,4 @@
-import { badInput, requireText } from '@gongkai/kernel';
+import { badInput, requireSealed, requireText, type SealedPersonalData } from '@gongkai/kernel';
 
 /**
  * The applicant's personal data (个人信息): what the Regulations require a request to carry
@@ -17,10 +17,7 @@ export interface ApplicantPersonalData {
 }
 
 /** The personal data as stored: ciphertext under the key `keyId` of the personal-data vault. */
-export interface SealedPersonalData {
-  readonly keyId: string;
-  readonly ciphertext: string;
-}
+export type { SealedPersonalData } from '@gongkai/kernel';
 
 const ID_NUMBER = /^[0-9A-Za-z-]{4,32}$/;
 
@@ -42,14 +39,11 @@ export const validateApplicantPersonalData = (input: Readonly<Record<string, unk
   };
 };
 
-const SEALED_CIPHERTEXT = /^pd1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-
 /** The decider accepts only ciphertext: plain personal data in a command is refused, not stored. */
-export const requireSealedPersonalData = (value: unknown, requestId: string): SealedPersonalData => {
-  const sealed = (value ?? {}) as Record<string, unknown>;
-  const ciphertext = sealed['ciphertext'];
-  if (sealed['keyId'] !== requestId || typeof ciphertext !== 'string' || ciphertext.length > 8000 || !SEALED_CIPHERTEXT.test(ciphertext)) {
-    throw badInput('PERSONAL_DATA_NOT_SEALED', 'The applicant’s personal data must arrive encrypted under the request’s own key.', { field: 'applicant' });
-  }
-  return { keyId: requestId, ciphertext };
-};
+export const requireSealedPersonalData = (value: unknown, requestId: string): SealedPersonalData =>
+  requireSealed(value, requestId, {
+    maxLength: 8000,
+    code: 'PERSONAL_DATA_NOT_SEALED',
+    message: 'The applicant’s personal data must arrive encrypted under the request’s own key.',
+    field: 'applicant',
+  });

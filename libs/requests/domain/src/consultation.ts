@@ -1,7 +1,7 @@
-import { badInput, type DecideContext, requireText } from '@gongkai/kernel';
+import { badInput, type DecideContext, requireBoolean, requireText } from '@gongkai/kernel';
 import type { CommandOf } from './information-request-commands';
 import type { InformationRequestEvent, InformationRequestRecord, InformationRequestState } from './information-request-events';
-import { openForStaff, requireBoolean, requireDate, requireNotBefore } from './request-rules';
+import { openForStaff, requireDate, requireNotBefore } from './request-rules';
 import { CONSULTATION_PERIOD_WORKING_DAYS } from './request-terms';
 
 /** The day a consultation stopped keeping the clock still: the reply, or the end of the third party's limit. */

@@ -1,5 +1,5 @@
 import { localDateOf, parseLocalDate } from '@gongkai/calendar';
-import { badInput, type DecideContext, type LocalDate, notFound, requireAgencyScope, requireDepartmentScope, requireRole } from '@gongkai/kernel';
+import { badInput, type DecideContext, type LocalDate, notFound, requireHandlingStaff, requireRole } from '@gongkai/kernel';
 import type { InformationRequestRecord, InformationRequestState } from './information-request-events';
 
 /** Today in Asia/Shanghai, from the decision's clock: dates in law are local days. */
@@ -8,13 +8,6 @@ export const todayOf = (context: DecideContext): LocalDate => localDateOf(contex
 export const requireRequest = (state: InformationRequestState, requestId: string): InformationRequestRecord => {
   if (state.status === 'NONE') throw notFound('INFORMATION_REQUEST_NOT_FOUND', `There is no information request ${requestId}.`);
   return state;
-};
-
-/** The staff handling a request: its agency and its department (承办科室); the office acts for any department. */
-export const requireHandlingStaff = (context: DecideContext, record: InformationRequestRecord): void => {
-  requireRole(context.actor, 'staff', 'office');
-  requireAgencyScope(context.actor, record.agencyCode);
-  requireDepartmentScope(context.actor, record.departmentCode);
 };
 
 /** Any action on an answered or closed request is refused: the answer is final (appeals are recorded, not decided, here). */
@@ -38,11 +31,6 @@ export const requireDate = (field: string, value: unknown, context: DecideContex
 /** `date` may not come before `earliest`, e.g. a supplement before the notice that asked for it. */
 export const requireNotBefore = (field: string, date: LocalDate, earliest: LocalDate, what: string): void => {
   if (date < earliest) throw badInput(`DATE_BEFORE_${what.toUpperCase().replace(/ /g, '_')}`, `${field} (${date}) may not be before the ${what} (${earliest}).`, { field });
-};
-
-export const requireBoolean = (field: string, value: unknown): boolean => {
-  if (typeof value !== 'boolean') throw badInput('NOT_BOOLEAN', `${field} must be true or false.`, { field });
-  return value;
 };
 
 /** The open request a member of the handling staff may act on. */

@@ -1,18 +1,12 @@
-import { type Actor, agencyFilter, canActForAgency, canActForDepartment, hasRole, type LocalDate, requireRole } from '@gongkai/kernel';
+import { type Actor, agencyFilter, canActForAgency, canActForDepartment, hasRole, type LocalDate, seesInternals } from '@gongkai/kernel';
 import type { Filter } from '@gongkai/read-store';
 import type { ClockPause, RequestOutcome, RequestStatus } from '@gongkai/requests/domain';
 import type { FeeView, InformationRequestDocument } from './information-request-document';
 
-const BUREAU_ROLES = ['staff', 'office', 'reviewer', 'auditor', 'admin', 'leader'] as const;
 const OPEN_STATUSES: readonly RequestStatus[] = ['IN_PROGRESS', 'AWAITING_SUPPLEMENT', 'AWAITING_FEE', 'IN_CONSULTATION'];
 
 /** Staff views are for the bureau, within its agency scope; the public has tracking only. */
-export const isBureauReader = (actor: Actor): boolean => hasRole(actor, ...BUREAU_ROLES);
-
-/** Refuses the public before anything is looked up: UNAUTHENTICATED for anonymous callers. */
-export const requireBureauReader = (actor: Actor): void => requireRole(actor, ...BUREAU_ROLES);
-
-export const readsRequest = (actor: Actor, doc: InformationRequestDocument): boolean => isBureauReader(actor) && canActForAgency(actor, doc.agencyCode);
+export const readsRequest = (actor: Actor, doc: InformationRequestDocument): boolean => seesInternals(actor, doc.agencyCode);
 
 export type PersonalDataAccess = 'HANDLING' | 'AUDIT';
 

@@ -1,9 +1,9 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { ContextServiceModule } from '@gongkai/messaging/nest';
+import { ContextServiceModule, deadlineWatchHost } from '@gongkai/messaging/nest';
 import { Module } from '@nestjs/common';
 import { REQUESTS_ROUTES } from './requests-routes';
 import { publishReviewedRequestAnswer } from './sagas/publish-reviewed-request-answer';
-import { SupplementDeadlineWatchHost } from './supplement-deadline-watch.host';
+import { supplementDeadlineRule } from './supplement-deadline-watch';
 
 /** The requests write side: its commands, publishing reviewed answers, and closing unsupplemented requests. */
 @Module({
@@ -14,6 +14,6 @@ import { SupplementDeadlineWatchHost } from './supplement-deadline-watch.host';
       processManagers: (commands) => [publishReviewedRequestAnswer(commands)],
     }),
   ],
-  providers: [SupplementDeadlineWatchHost],
+  providers: [deadlineWatchHost({ rule: supplementDeadlineRule, name: 'SupplementDeadlineWatch', failure: 'could not close a request without supplement', subjectField: 'requestId' })],
 })
 export class RequestsServiceModule {}

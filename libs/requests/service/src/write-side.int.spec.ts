@@ -1,13 +1,12 @@
-import { defaultCalendar } from '@gongkai/calendar';
-import { CONTEXTS, PUBLICATION_REVIEW_APPROVED } from '@gongkai/contracts';
+import { CONTEXTS, type PublicationSubject } from '@gongkai/contracts';
 import { type RecordedEvent, verifyStreamChain } from '@gongkai/event-sourcing';
-import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import { STAFF_FOR_TESTS } from '@gongkai/kernel/testing';
-import { type CommandEnvelope, deciderCommandHandler, InProcessCommandBus } from '@gongkai/messaging';
+import { type CommandEnvelope, DeadlineWatch, InProcessCommandBus } from '@gongkai/messaging';
 import { requestAnswerContentHash } from '@gongkai/requests/domain';
+import { reviewApproved, startWriteSide } from '@gongkai/messaging/testing';
 import { informationRequestStreamId, REQUESTS_ROUTES } from './requests-routes';
 import { publishReviewedRequestAnswer } from './sagas/publish-reviewed-request-answer';
-import { SupplementDeadlineWatch } from './supplement-deadline-watch';
+import { supplementDeadlineRule } from './supplement-deadline-watch';
 
 const requestId = 'request-1';
 const staff = { actor: STAFF_FOR_TESTS, correlationId: 'test' };
@@ -25,15 +24,8 @@ const intake = {
 
 /** The requests write side without Nest: the routes behind the in-process bus, on a real SQLite store. */
 const writeSide = async (now: string) => {
-  const store = new SqliteEventStore(':memory:');
   const clock = { at: now, now: () => new Date(clock.at) };
-  const bus = new InProcessCommandBus();
-  const oversight: CommandEnvelope[] = [];
-  await bus.serve(CONTEXTS.requests, deciderCommandHandler({ store, clock, calendar: defaultCalendar(), routes: REQUESTS_ROUTES }));
-  await bus.serve(CONTEXTS.oversight, async (command) => {
-    oversight.push(command);
-    return { streamId: 'oversight.PublicationReview-x', revision: 0, position: 0 };
-  });
+  const { store, bus, oversight } = await startWriteSide(CONTEXTS.requests, REQUESTS_ROUTES, clock);
   const send = (type: string, data: object) => bus.send({ context: CONTEXTS.requests, type, data, metadata: staff });
   const stream = () => store.readStream(informationRequestStreamId(requestId));
   return { store, bus, oversight, send, stream, clock };
@@ -56,15 +48,8 @@ describe('the requests write side', () => {
     const { store, bus, oversight, send, stream } = await writeSide('2026-11-27T02:00:00Z');
     await send('RegisterInformationRequest', intake);
     await send('AnswerInformationRequest', { requestId, outcome: 'DISCLOSED', answeredOn: '2026-10-12', content: '监测数据', reviewId: 'review-1' });
-    const subject = (await stream())[1].data as { publicationRequest: { contentHash: string } };
-    const approved = {
-      id: 'approval-1',
-      type: PUBLICATION_REVIEW_APPROVED,
-      streamId: 'oversight.PublicationReview-review-1',
-      data: { reviewId: 'review-1', subject: { ...subject.publicationRequest, itemType: 'REQUEST_ANSWER', itemId: requestId }, approvedBy: 'demo-reviewer' },
-      metadata: { actor: { id: 'demo-reviewer', roles: ['reviewer'] }, correlationId: 'c', causationId: null },
-    } as unknown as RecordedEvent;
-    await publishReviewedRequestAnswer(bus).handle(approved);
+    const subject = (await stream())[1].data as { publicationRequest: PublicationSubject };
+    await publishReviewedRequestAnswer(bus).handle(reviewApproved({ ...subject.publicationRequest, itemType: 'REQUEST_ANSWER', itemId: requestId }));
     const events = await stream();
     expect(events.at(-1)).toMatchObject({ type: 'RequestAnswerPublished', data: { reviewId: 'review-1', contentHash: requestAnswerContentHash(requestId, '监测数据') } });
     expect(oversight.map((c) => c.type)).toEqual(['RecordReviewedVersionPublished']);
@@ -81,7 +66,7 @@ describe('the requests write side', () => {
     clock.at = '2026-09-29T02:00:00Z';
     await send('RecordSupplement', { requestId: 'request-2', receivedOn: '2026-09-29', content: '2025年' });
     clock.at = '2026-11-27T02:00:00Z';
-    const watch = new SupplementDeadlineWatch(bus, () => '2026-11-27');
+    const watch = new DeadlineWatch(supplementDeadlineRule, bus, () => '2026-11-27');
     // A stale view, as at start-up before the later events are read: the decider leaves request-2 alone.
     for (const event of await store.readAll()) if (event.type !== 'SupplementReceived') await watch.handle(event);
     expect((await stream()).at(-1)).toMatchObject({ type: 'InformationRequestAnswered', data: { outcome: 'OTHER_NO_SUPPLEMENT', answeredOn: '2026-11-27' } });
@@ -105,7 +90,7 @@ describe('the supplement deadline watch', () => {
         return { streamId: 's', revision: 0, position: 0 };
       },
     } as unknown as InProcessCommandBus;
-    return { sent, errors, watch: new SupplementDeadlineWatch(bus, () => today.value, (id) => errors.push(id)) };
+    return { sent, errors, watch: new DeadlineWatch(supplementDeadlineRule, bus, () => today.value, (id) => errors.push(id)) };
   };
 
   it('waits through the due date and closes the day after', async () => {
@@ -117,7 +102,7 @@ describe('the supplement deadline watch', () => {
     today.value = '2026-03-12';
     await watch.tick();
     expect(sent.map((c) => [c.type, c.data, c.metadata.actor.id])).toEqual([['CloseRequestWithoutSupplement', { requestId }, 'system:requests.supplement-deadlines']]);
-    expect(watch.waiting().size).toBe(0);
+    expect(watch.pending().size).toBe(0);
   });
 
   it('forgets a request once its supplement arrives or it is answered', async () => {
@@ -146,6 +131,6 @@ describe('the supplement deadline watch', () => {
     await watch.handle(asked);
     await watch.tick();
     expect(errors).toEqual([requestId, requestId]);
-    expect(watch.waiting().get(requestId)).toBe('2026-03-11');
+    expect(watch.pending().get(requestId)).toBe('2026-03-11');
   });
 });

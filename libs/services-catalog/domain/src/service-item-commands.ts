@@ -8,9 +8,9 @@ import {
   type Decider,
   notFound,
   requireAgency,
-  requireAgencyScope,
   requireDepartmentScope,
   requireRole,
+  requireStaffFor,
   requireText,
 } from '@gongkai/kernel';
 import { type ServiceGuide, validateServiceGuide } from './service-guide';
@@ -35,12 +35,6 @@ export const serviceGuideContentHash = (itemId: string, version: number, guide: 
 const requireExisting = (state: ServiceItemState, itemId: string): Existing => {
   if (state.status === 'NONE') throw notFound('SERVICE_ITEM_NOT_FOUND', `There is no service item ${itemId}.`);
   return state;
-};
-
-const requireStaffFor = (context: DecideContext, agencyCode: string, departmentCode: string): void => {
-  requireRole(context.actor, 'staff', 'office', 'admin');
-  requireAgencyScope(context.actor, agencyCode);
-  requireDepartmentScope(context.actor, departmentCode);
 };
 
 const requireCurrentVersion = (state: Existing, expectedVersion: number): void => {

@@ -1,5 +1,6 @@
 import type { Actor } from '@gongkai/kernel';
 import { DeciderSpecification, STAFF_FOR_TESTS } from '@gongkai/kernel/testing';
+import { serviceGuideInput } from '@gongkai/testing';
 import type { ServiceGuide } from './service-guide';
 import { serviceGuideContentHash, serviceItemDecider, type ServiceItemCommand } from './service-item-commands';
 import type { ServiceItemEvent } from './service-item-events';
@@ -10,20 +11,7 @@ const system: Actor = { id: 'system:review-gate', roles: ['system'] };
 const countyStaff: Actor = { id: 'user-county', roles: ['staff'], agencyCode: '445381', departmentCode: 'SERVICE_WINDOW' };
 const planningStaff: Actor = { id: 'user-planning', roles: ['staff'], agencyCode: '445300', departmentCode: 'PLANNING' };
 
-const guideInput = {
-  name: '建设项目环境影响报告表审批',
-  departmentCode: 'SERVICE_WINDOW',
-  category: 'ADMINISTRATIVE_LICENSE',
-  legalBasis: '《中华人民共和国环境影响评价法》第二十二条',
-  conditions: '建设单位依法提交环境影响报告表',
-  materials: [{ name: '环境影响报告表', originals: 1, copies: 2 }],
-  steps: ['受理', '审查', '决定'],
-  statutoryLimitWorkingDays: 30,
-  promisedLimitWorkingDays: 15,
-  feeFen: 0,
-  location: '云浮市行政服务中心环保窗口',
-  contact: '0766-8888888',
-};
+const guideInput = serviceGuideInput('建设项目环境影响报告表审批');
 const guide: ServiceGuide = { ...guideInput, category: 'ADMINISTRATIVE_LICENSE', feeBasis: '', serviceHours: '', onlineUrl: '', faq: [] };
 const revisedGuide: ServiceGuide = { ...guide, promisedLimitWorkingDays: 10 };
 

@@ -1,4 +1,4 @@
-import { isLocalDate, parseLocalDate, startOfLocalDay } from '@gongkai/calendar';
+import { isLocalDate, requireLocalDate, startOfLocalDay } from '@gongkai/calendar';
 import { badInput, requireOneOf, requireText } from '@gongkai/kernel';
 import { requireCreditCode } from './credit-code';
 
@@ -130,7 +130,7 @@ export const readField = (field: DetailField, value: unknown, source: FieldSourc
     case 'boolean':
       return readBoolean(name, value, source);
     case 'date':
-      return parseLocalDate(requireText(name, value, { max: 10 }), name);
+      return requireLocalDate(name, value);
     case 'instant':
       return readInstant(name, value);
     case 'oneOf':

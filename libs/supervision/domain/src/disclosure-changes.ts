@@ -1,4 +1,4 @@
-import { parseLocalDate } from '@gongkai/calendar';
+import { requireLocalDate } from '@gongkai/calendar';
 import { badInput, canonicalJson, type DecideContext, requireText } from '@gongkai/kernel';
 import { validateCorrectedDetails } from './disclosure-content';
 import { requireCurrentVersion, requireEditableRecord, todayOf } from './disclosure-guards';
@@ -45,7 +45,7 @@ export const revokeDisclosure = (command: DisclosureLedgerCommandOf<'RevokeDiscl
   const record = requireEditableRecord(state, command.data.disclosureId, context);
   const reason = requireText('reason', command.data.reason, { max: 2000 });
   const today = todayOf(context);
-  const given = command.data.decisionRevokedOn ? parseLocalDate(requireText('decisionRevokedOn', command.data.decisionRevokedOn, { max: 10 }), 'decisionRevokedOn') : undefined;
+  const given = command.data.decisionRevokedOn ? requireLocalDate('decisionRevokedOn', command.data.decisionRevokedOn) : undefined;
   if (given && given > today) throw badInput('DATE_IN_FUTURE', `decisionRevokedOn ${given} is after today (${today}).`, { field: 'decisionRevokedOn' });
   if (given && given < record.formedOn) throw badInput('REVOKED_BEFORE_FORMED', `decisionRevokedOn may not be before the record was formed (${record.formedOn}).`, { field: 'decisionRevokedOn' });
   // Administrative Penalty Law Art. 48: the clock runs from the revocation of the penalty decision itself.

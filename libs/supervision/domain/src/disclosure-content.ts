@@ -1,4 +1,4 @@
-import { parseLocalDate } from '@gongkai/calendar';
+import { requireLocalDate } from '@gongkai/calendar';
 import { badInput, type DomainError, isDomainError, type LocalDate, requireOneOf, requireText } from '@gongkai/kernel';
 import { CATEGORY_FIELDS } from './category-fields';
 import { CATEGORY_RULES, type ContentMoment, type Details, defaultTitle } from './category-rules';
@@ -48,7 +48,7 @@ const readEnterprise = (category: DisclosureCategory, value: unknown, source: Fi
 };
 
 const readFormedOn = (value: unknown, today: LocalDate): LocalDate => {
-  const formedOn = parseLocalDate(requireText('formedOn', value, { max: 10 }), 'formedOn');
+  const formedOn = requireLocalDate('formedOn', value);
   if (formedOn > today) throw badInput('FORMED_IN_FUTURE', `formedOn ${formedOn} is after today (${today}).`, { field: 'formedOn' });
   return formedOn;
 };

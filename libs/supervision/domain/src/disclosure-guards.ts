@@ -1,16 +1,9 @@
 import { localDateOf } from '@gongkai/calendar';
-import { conflict, type DecideContext, type LocalDate, notFound, requireAgencyScope, requireDepartmentScope, requireRole } from '@gongkai/kernel';
+import { conflict, type DecideContext, type LocalDate, notFound, requireRole, requireStaffFor } from '@gongkai/kernel';
 import type { DisclosureLedgerState, DisclosureRecordState } from './disclosure-ledger-events';
 
 /** The day in law a command is decided on (Asia/Shanghai). */
 export const todayOf = (context: DecideContext): LocalDate => localDateOf(context.now);
-
-/** Staff of the record's agency and responsible department (责任科室); the office and admins for any department. */
-export const requireStaffFor = (context: DecideContext, agencyCode: string, departmentCode: string): void => {
-  requireRole(context.actor, 'staff', 'office', 'admin');
-  requireAgencyScope(context.actor, agencyCode);
-  requireDepartmentScope(context.actor, departmentCode);
-};
 
 export const requireRecord = (state: DisclosureLedgerState, disclosureId: string): DisclosureRecordState => {
   const record = state.records.get(disclosureId);

@@ -11,10 +11,10 @@ import {
   requireInteger,
   requireOneOf,
   requireRole,
+  requireStaffFor,
   requireText,
 } from '@gongkai/kernel';
 import { CATEGORY_NAMES, DISCLOSURE_CATEGORIES } from './disclosure-categories';
-import { requireStaffFor } from './disclosure-guards';
 import { IMPORT_CHUNK_ROWS, importContentHash } from './disclosure-ids';
 import {
   type DisclosureImportEvent,

@@ -1,7 +1,7 @@
-import { badInput, conflict, type DecideContext, DomainError, isDomainError, requireAgency, requireDepartment, requireOneOf, requireRole } from '@gongkai/kernel';
+import { badInput, conflict, type DecideContext, DomainError, isDomainError, requireAgency, requireDepartment, requireOneOf, requireRole, requireStaffFor } from '@gongkai/kernel';
 import { DISCLOSURE_CATEGORIES } from './disclosure-categories';
 import { type DisclosureContent, readDisclosureContent, validateDisclosureContent } from './disclosure-content';
-import { requireStaffFor, todayOf } from './disclosure-guards';
+import { todayOf } from './disclosure-guards';
 import { chunkOfRow, IMPORT_CHUNK_ROWS, importChunkHash, importedDisclosureId, type ImportedRow } from './disclosure-ids';
 import type { DisclosureLedgerCommandOf } from './disclosure-ledger-commands';
 import type { DisclosureLedgerEvent, DisclosureLedgerState } from './disclosure-ledger-events';

@@ -1,4 +1,4 @@
-import { parseLocalDate } from '@gongkai/calendar';
+import { requireLocalDate } from '@gongkai/calendar';
 import { type PublicationSubject, REVIEWED_VERSION_OUTDATED } from '@gongkai/contracts';
 import {
   assertNever,
@@ -47,7 +47,7 @@ const requireEnterprise = (state: EnterpriseState, creditCode: string, context: 
 };
 
 const requirePastDay = (field: string, value: unknown, context: DecideContext): LocalDate => {
-  const day = parseLocalDate(requireText(field, value, { max: 10 }), field);
+  const day = requireLocalDate(field, value);
   if (day > todayOf(context)) throw badInput('DATE_IN_FUTURE', `${field} ${day} is after today.`, { field });
   return day;
 };

@@ -1,10 +1,10 @@
-import { defaultCalendar } from '@gongkai/calendar';
-import { CONTEXTS, PUBLICATION_REVIEW_APPROVED, type PublicationSubject } from '@gongkai/contracts';
+import { CONTEXTS, type PublicationSubject } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
 import type { Actor } from '@gongkai/kernel';
-import { type CommandEnvelope, deciderCommandHandler, InProcessCommandBus } from '@gongkai/messaging';
+import { type CommandEnvelope, InProcessCommandBus } from '@gongkai/messaging';
 import { importedDisclosureId } from '@gongkai/supervision/domain';
+import { reviewApproved, startWriteSide } from '@gongkai/messaging/testing';
 import { publishImportedChunks } from './sagas/publish-imported-chunks';
 import { publishReviewedSupervisionItems } from './sagas/publish-reviewed-supervision-items';
 import { disclosureImportStreamId, disclosureStreamId, enterpriseStreamId, importChunkStreamId, SUPERVISION_ROUTES } from './supervision-routes';
@@ -23,14 +23,6 @@ describe('The supervision write side: routes and process managers', () => {
 
   const send = (type: string, data: object, actor: Actor = MONITORING) => bus.send({ context: CONTEXTS.supervision, type, data, metadata: { actor, correlationId: 'test' } });
   const lastEventOf = async (streamId: string) => (await store.readStream(streamId)).at(-1) as RecordedEvent;
-  const approval = (subject: PublicationSubject): RecordedEvent =>
-    ({
-      id: `approved-${subject.reviewId}`,
-      type: PUBLICATION_REVIEW_APPROVED,
-      streamId: `oversight.PublicationReview-${subject.reviewId}`,
-      data: { reviewId: subject.reviewId, subject, approvedBy: 'demo-reviewer' },
-      metadata: { actor: { id: 'demo-reviewer', roles: ['reviewer'] }, correlationId: 'review', causationId: null },
-    }) as unknown as RecordedEvent;
   const rows = (from: number, count: number) =>
     Array.from({ length: count }, (_, i) => ({
       row: from + i,
@@ -41,14 +33,7 @@ describe('The supervision write side: routes and process managers', () => {
     }));
 
   beforeEach(async () => {
-    store = new SqliteEventStore(':memory:');
-    bus = new InProcessCommandBus();
-    oversight = [];
-    await bus.serve(CONTEXTS.supervision, deciderCommandHandler({ store, clock: { now: () => new Date('2026-03-02T02:00:00Z') }, calendar: defaultCalendar(), routes: SUPERVISION_ROUTES }));
-    await bus.serve(CONTEXTS.oversight, async (command) => {
-      oversight.push(command);
-      return { streamId: 'oversight', revision: 0, position: 0 };
-    });
+    ({ store, bus, oversight } = await startWriteSide(CONTEXTS.supervision, SUPERVISION_ROUTES, { now: () => new Date('2026-03-02T02:00:00Z') }));
   });
 
   afterEach(async () => {
@@ -83,7 +68,7 @@ describe('The supervision write side: routes and process managers', () => {
     await send('RequestDisclosureImportPublication', { importId, reviewId: 'review-1' });
     const { publicationRequest } = (await lastEventOf(disclosureImportStreamId(importId))).data as { publicationRequest: PublicationSubject };
 
-    await publishReviewedSupervisionItems(bus).handle(approval(publicationRequest));
+    await publishReviewedSupervisionItems(bus).handle(reviewApproved(publicationRequest));
     const published = await lastEventOf(disclosureImportStreamId(importId));
     expect(published.type).toBe('DisclosureImportPublished');
     expect(oversight.map((c) => c.type)).toEqual(['RecordReviewedVersionPublished']);
@@ -103,7 +88,7 @@ describe('The supervision write side: routes and process managers', () => {
     await send('RequestDisclosurePublication', { disclosureId: 'r-1', expectedVersion: 1, reviewId: 'review-r1' });
     const { publicationRequest } = (await lastEventOf(disclosureStreamId('r-1'))).data as { publicationRequest: PublicationSubject };
     await send('CorrectDisclosure', { disclosureId: 'r-1', expectedVersion: 1, details: { ...details, measuredValue: 21 }, reason: '复核' });
-    await publishReviewedSupervisionItems(bus).handle(approval(publicationRequest));
+    await publishReviewedSupervisionItems(bus).handle(reviewApproved(publicationRequest));
     expect(oversight.map((c) => [c.type, (c.data as { reviewId: string }).reviewId])).toEqual([['SupersedePublicationReview', 'review-r1']]);
   });
 });

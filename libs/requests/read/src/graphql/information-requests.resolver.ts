@@ -1,13 +1,13 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
 import { CurrentActor, decodeCursor, LocalDateValue, pageSize, toPage } from '@gongkai/graphql';
-import type { Actor } from '@gongkai/kernel';
+import { type Actor, requireBureauReader } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject, Logger } from '@nestjs/common';
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { applicationOfMonthIn } from '../applicant-monthly-count';
 import { INFORMATION_REQUESTS, type InformationRequestDocument } from '../information-request-document';
-import { personalDataAccess, readsRequest, requestListFilter, requireBureauReader } from '../information-request-visibility';
+import { personalDataAccess, readsRequest, requestListFilter } from '../information-request-visibility';
 import { openApplicant } from '../personal-data/applicant-seal';
 import { ApplicantDetails, InformationRequest, InformationRequestConnection } from './information-request.types';
 import { RequestStatus } from './request-enums';

@@ -1,7 +1,7 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
-import { type CommandOptions, CommandGateway, CurrentRequest, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { CommandGateway, type CommandOptions, commandOptions, CurrentRequest, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
@@ -128,19 +128,15 @@ export class RequestHandlingResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('reason', { type: () => String }) reason: string,
   ): Promise<InformationRequest> {
-    await this.commands.execute(request, CONTEXTS.requests, 'EraseApplicantPersonalData', { requestId: id, reason }, { ...this.options(request), reason });
+    await this.commands.execute(request, CONTEXTS.requests, 'EraseApplicantPersonalData', { requestId: id, reason }, commandOptions(request, reason));
     // After the event, so that only an authorised, recorded erasure destroys the key; repeating it finishes a half-done one.
     await this.vault.eraseKey(id);
     return this.current(id, request.actor);
   }
 
   private async act(request: GatewayContext, id: string, type: string, data: object, options: CommandOptions = {}): Promise<InformationRequest> {
-    await this.commands.execute(request, CONTEXTS.requests, type, { ...data, requestId: id }, { ...this.options(request), ...options });
+    await this.commands.execute(request, CONTEXTS.requests, type, { ...data, requestId: id }, { ...commandOptions(request), ...options });
     return this.current(id, request.actor);
-  }
-
-  private options(request: GatewayContext): CommandOptions {
-    return request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {};
   }
 
   private async current(id: string, actor: Actor): Promise<InformationRequest> {

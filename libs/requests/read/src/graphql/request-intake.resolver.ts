@@ -1,7 +1,7 @@
 import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
-import { CommandGateway, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, RateLimited, toPage } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, RateLimited, toPage } from '@gongkai/graphql';
 import { accessKeyHash, accessKeyOpens, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { validateApplicantPersonalData } from '@gongkai/requests/domain';
@@ -99,7 +99,7 @@ export class RequestIntakeResolver {
       ...more,
     };
     // A refused command leaves a key that encrypts nothing stored anywhere: harmless, and a retry under the same idempotency key reuses it.
-    await this.commands.execute(request, CONTEXTS.requests, type, data, request.idempotencyKey ? { idempotencyKey: request.idempotencyKey } : {});
+    await this.commands.execute(request, CONTEXTS.requests, type, data, commandOptions(request));
     const doc = await this.requests().findOne({ _id: requestId });
     // A retry under the same idempotency key finds the first request: its key was given out then, and is not stored.
     if (doc && doc.accessKeyHash !== data.accessKeyHash) {

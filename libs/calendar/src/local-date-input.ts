@@ -1,5 +1,5 @@
-import { type LocalDate, parseLocalDate } from '@gongkai/calendar';
-import { requireText } from '@gongkai/kernel';
+import { requireText } from './errors';
+import { type LocalDate, parseLocalDate } from './local-date';
 
 /** A date in law from raw input: BAD_USER_INPUT naming the field when it is missing or not a real day. */
 export const requireLocalDate = (field: string, value: unknown): LocalDate => parseLocalDate(requireText(field, value, { max: 10 }), field);
