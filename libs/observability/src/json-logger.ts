@@ -5,7 +5,8 @@ import { activeTraceIds } from './tracing';
 
 /**
  * Paths that must never reach a log line: credentials, and the personal data of applicants
- * and commenters (name, identity number, contact, address), wherever they sit in a logged object.
+ * commenters and message authors (name, identity number, contact, address), and webhook
+ * subscribers' signing secrets, wherever they sit in a logged object.
  */
 export const REDACTED_PATHS = [
   'token',
@@ -25,6 +26,11 @@ export const REDACTED_PATHS = [
   '*.*.contact',
   '*.*.address',
   '*.*.applicantName',
+  '*.authorName',
+  '*.*.authorName',
+  '*.*.accessKey',
+  '*.secret',
+  '*.*.secret',
 ];
 
 export const createLogger = (options: { level?: string; name?: string; destination?: pino.DestinationStream } = {}): Logger =>

@@ -33,6 +33,18 @@ describe('JSON logs', () => {
     expect(text).toContain('环境监测数据');
   });
 
+  it('never writes the author of a public message nor a webhook subscriber\'s secret', () => {
+    const { logger, lines } = capture();
+    logger.event('info', 'message received', {
+      message: { authorName: '李四', contact: 'lisi@example.cn', subject: '扬尘投诉处理进度' },
+      webhook: { url: 'https://wechat.example.cn/hook', secret: 'wechat-desk-secret' },
+      receipt: { tracking: { accessKey: 'k3y-of-the-author' } },
+    });
+    const text = JSON.stringify(lines());
+    for (const secret of ['李四', 'lisi@example.cn', 'wechat-desk-secret', 'k3y-of-the-author']) expect(text).not.toContain(secret);
+    expect(text).toContain('扬尘投诉处理进度');
+  });
+
   it('logs errors with their type and message', () => {
     const { logger, lines } = capture();
     logger.error(new Error('disk full'), undefined, 'Relay');
