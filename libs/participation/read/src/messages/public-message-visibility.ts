@@ -21,15 +21,16 @@ const READER_ROLES = ['staff', 'office', 'leader', 'auditor', 'admin'] as const;
 const ALL_DEPARTMENT_ROLES = ['office', 'leader', 'auditor', 'admin'] as const;
 const SERVICE_WINDOW = 'SERVICE_WINDOW';
 
-export const isBureauReader = (actor: Actor): boolean => hasRole(actor, ...READER_ROLES);
+/** Public messages are read by the departments that answer them, not by confidentiality reviewers (unlike the kernel's bureau readers). */
+export const isMessageReader = (actor: Actor): boolean => hasRole(actor, ...READER_ROLES);
 
 /** Refuses the public before anything is looked up: UNAUTHENTICATED for anonymous callers. */
-export const requireBureauReader = (actor: Actor): void => requireRole(actor, ...READER_ROLES);
+export const requireMessageReader = (actor: Actor): void => requireRole(actor, ...READER_ROLES);
 
 const readsAllDepartments = (actor: Actor): boolean => hasRole(actor, ...ALL_DEPARTMENT_ROLES);
 
 export const readsMessage = (actor: Actor, doc: Pick<PublicMessageDocument, 'agencyCode' | 'departmentCode' | 'routed'>): boolean =>
-  isBureauReader(actor) &&
+  isMessageReader(actor) &&
   canActForAgency(actor, doc.agencyCode) &&
   (readsAllDepartments(actor) || actor.departmentCode === doc.departmentCode || (actor.departmentCode === SERVICE_WINDOW && !doc.routed));
 
@@ -46,7 +47,7 @@ const PUBLISHED: Filter = { 'publication.state': 'PUBLISHED' };
 
 /** The reader's scope as a filter: the same rule as `readsMessage`, for lists. */
 export const scopeFilter = (actor: Actor): Filter => {
-  if (!isBureauReader(actor)) return PUBLISHED;
+  if (!isMessageReader(actor)) return PUBLISHED;
   const agencies = agencyFilter(actor);
   const agency = agencies === undefined ? {} : { agencyCode: { $in: [...agencies] } };
   if (readsAllDepartments(actor)) return agency;
@@ -67,7 +68,7 @@ export const messageListFilter = (actor: Actor, query: MessageListQuery): Filter
 export const escalatedListFilter = (actor: Actor): Filter => ({ $and: [scopeFilter(actor), { escalation: { $ne: null } }, { status: 'RECEIVED' }] });
 
 /** Newest publication first for the public; the bureau works through them in order of arrival, newest first. */
-export const listSort = (actor: Actor) => (isBureauReader(actor) ? { receivedOn: -1, _id: 1 } : { 'publication.publishedAt': -1, _id: 1 }) as Readonly<Record<string, 1 | -1>>;
+export const listSort = (actor: Actor) => (isMessageReader(actor) ? { receivedOn: -1, _id: 1 } : { 'publication.publishedAt': -1, _id: 1 }) as Readonly<Record<string, 1 | -1>>;
 
 /** One message as one reader may see it. Null fields are what this reader may not see. */
 export interface PublicMessageView {

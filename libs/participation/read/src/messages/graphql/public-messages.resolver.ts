@@ -9,7 +9,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { openAuthor } from '../author-seal';
 import { PUBLIC_MESSAGES, type PublicMessageDocument } from '../public-message-document';
 import { MESSAGE_SORT_AS_OF, messageListFilterAsOf, viewPublicMessageAsOf } from '../public-message-point-in-time';
-import { escalatedListFilter, listSort, messageListFilter, type PublicMessageView, requireBureauReader, viewPublicMessage } from '../public-message-visibility';
+import { escalatedListFilter, listSort, messageListFilter, type PublicMessageView, requireMessageReader, viewPublicMessage } from '../public-message-visibility';
 import { MessageKind } from './public-message-enums';
 import { MessageAuthor, PublicMessage, PublicMessageConnection } from './public-message.types';
 import { toPublicMessage } from './to-public-message';
@@ -49,7 +49,7 @@ export class PublicMessagesResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<PublicMessageConnection> {
-    requireBureauReader(actor);
+    requireMessageReader(actor);
     const today = this.today();
     return this.page(escalatedListFilter(actor), listSort(actor), (doc) => viewPublicMessage(doc, actor, today), first, after);
   }
