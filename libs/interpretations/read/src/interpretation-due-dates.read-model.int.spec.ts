@@ -37,6 +37,10 @@ describe('Interpretation due days waiting for a calendar year', () => {
     await runner.start([publishedUndated]);
     const documents = store.collection<PolicyDocumentDocument>(POLICY_DOCUMENTS);
     expect(await documents.findOne({ _id: 'd9' })).toMatchObject({ stage: 'PUBLISHED', interpretationDueOn: null });
+    // Listed while it waits, with the reason, and never as overdue.
+    const waiting = (await documents.find(obligationsFilter(regulations, 'PENDING', '2027-01-20'))).map((doc) => viewObligation(doc, '2027-01-20'));
+    expect(waiting).toEqual([expect.objectContaining({ documentId: 'd9', interpretationDueOn: null, status: 'PENDING', clockProblem: 'CALENDAR_YEAR_NOT_LOADED' })]);
+    expect(await documents.find(obligationsFilter(regulations, 'OVERDUE', '2027-01-20'))).toEqual([]);
 
     // The process's calendar takes the year before the read models see the event.
     calendar.load({ calendarYear: { year: 2027, holidays: ['2027-01-01'], makeUpWorkingDays: [], source: 'test notice' }, revision: 0 });
@@ -44,6 +48,6 @@ describe('Interpretation due days waiting for a calendar year', () => {
 
     // Mon 01-04: 01-05 [1], 01-06 [2], Thu 01-07 [3]; overdue from the day after.
     const [obligation] = (await documents.find(obligationsFilter(regulations, 'OVERDUE', '2027-01-08'))).map((doc) => viewObligation(doc, '2027-01-08'));
-    expect(obligation).toMatchObject({ documentId: 'd9', interpretationDueOn: '2027-01-07', status: 'OVERDUE' });
+    expect(obligation).toMatchObject({ documentId: 'd9', interpretationDueOn: '2027-01-07', status: 'OVERDUE', clockProblem: null });
   });
 });

@@ -17,7 +17,8 @@ export const obligationStatusFilter = (status: ObligationStatus | null | undefin
     case 'OVERDUE':
       return { met: null, interpretationDueOn: { $lt: today } };
     case 'PENDING':
-      return { met: null, interpretationDueOn: { $gte: today } };
+      // An obligation without a due day (its year has no calendar yet) cannot be overdue yet.
+      return { met: null, $or: [{ interpretationDueOn: { $gte: today } }, { interpretationDueOn: null }] };
     default:
       return {};
   }
@@ -35,16 +36,26 @@ export interface ObligationView {
   readonly agencyCode: string;
   readonly departmentCode: string;
   readonly publishedOn: LocalDate;
-  readonly interpretationDueOn: LocalDate;
+  /** Null while the year it falls in has no working-day calendar (see `clockProblem`). */
+  readonly interpretationDueOn: LocalDate | null;
   readonly status: ObligationStatus;
+  /** Why there is no due day: listed rather than left out, so that nobody forgets the obligation. */
+  readonly clockProblem: 'CALENDAR_YEAR_NOT_LOADED' | null;
   /** Flagged at publication: the document went out with no interpretation submitted. */
   readonly missingAtPublication: boolean;
   readonly metOn: LocalDate | null;
   readonly interpretationCount: number;
 }
 
+/** Without a due day an obligation is met as the domain judged it when the interpretation came out, or still pending. */
+const undatedStatus = (document: PolicyDocumentDocument): ObligationStatus => {
+  if (!document.met) return 'PENDING';
+  return document.met.onTime ? 'MET_ON_TIME' : 'MET_LATE';
+};
+
 export const viewObligation = (document: PolicyDocumentDocument, today: LocalDate): ObligationView | null => {
-  if (document.stage !== 'PUBLISHED' || !document.publishedOn || !document.interpretationDueOn) return null;
+  if (document.stage !== 'PUBLISHED' || !document.publishedOn) return null;
+  const dueOn = document.interpretationDueOn;
   return {
     documentId: document._id,
     documentTitle: document.title,
@@ -52,8 +63,9 @@ export const viewObligation = (document: PolicyDocumentDocument, today: LocalDat
     agencyCode: document.agencyCode,
     departmentCode: document.departmentCode,
     publishedOn: document.publishedOn,
-    interpretationDueOn: document.interpretationDueOn,
-    status: obligationStatusOn({ interpretationDueOn: document.interpretationDueOn, met: document.met }, today),
+    interpretationDueOn: dueOn,
+    status: dueOn ? obligationStatusOn({ interpretationDueOn: dueOn, met: document.met }, today) : undatedStatus(document),
+    clockProblem: dueOn ? null : 'CALENDAR_YEAR_NOT_LOADED',
     missingAtPublication: document.interpretationSubmitted === false,
     metOn: document.met?.publishedOn ?? null,
     interpretationCount: document.interpretationCount,

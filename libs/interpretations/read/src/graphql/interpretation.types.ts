@@ -44,8 +44,9 @@ export class InterpretationObligation {
   @Field(() => AgencyRef) agency!: AgencyRef;
   @Field(() => DepartmentRef, { description: 'The drafting department, which owes the interpretation.' }) department!: DepartmentRef;
   @Field(() => LocalDateValue) publishedOn!: string;
-  @Field(() => LocalDateValue) interpretationDueOn!: string;
+  @Field(() => LocalDateValue, { nullable: true, description: 'Null while the year it falls in has no working-day calendar loaded (see clockProblem).' }) interpretationDueOn!: string | null;
   @Field(() => ObligationStatus) status!: string;
+  @Field(() => String, { nullable: true, description: 'CALENDAR_YEAR_NOT_LOADED when the due day cannot be counted yet; an administrator loads the year.' }) clockProblem!: string | null;
   @Field(() => Boolean, { description: 'Flagged at publication: the document went out with no interpretation submitted.' }) missingAtPublication!: boolean;
   @Field(() => LocalDateValue, { nullable: true, description: 'When the first interpretation came out.' }) metOn!: string | null;
   @Field(() => Int) interpretationCount!: number;

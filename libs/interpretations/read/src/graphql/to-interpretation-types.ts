@@ -35,6 +35,7 @@ export const toObligation = (view: ObligationView): InterpretationObligation => 
   publishedOn: view.publishedOn,
   interpretationDueOn: view.interpretationDueOn,
   status: view.status,
+  clockProblem: view.clockProblem,
   missingAtPublication: view.missingAtPublication,
   metOn: view.metOn,
   interpretationCount: view.interpretationCount,
