@@ -32,8 +32,8 @@ export class OversightScheduleHost implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    // A missing or bad key was already named by the process's configuration check at start.
     const signing = signingKeyFrom(process.env);
-    if (!signing.configured) this.logger.warn({ msg: 'INTEGRITY_SIGNING_KEY is not set: checkpoints are signed with a key made for this process only' });
     this.issuer = new CheckpointIssuer(this.store, this.commands, signing.key, () => this.clock.now());
     this.schedule(FIRST_TICK_MS);
     const interval = setInterval(() => this.tick(), TICK_MS);
