@@ -6,6 +6,7 @@ import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messagi
 import { startAppProcess, startNatsServer } from '@gongkai/testing';
 import { headers as natsHeaders, type NatsConnection } from '@nats-io/transport-node';
 import type { BenchOptions } from './support/options';
+import { childPidsNamed, cpuDuring } from './support/process-cpu';
 import type { BenchResult } from './support/report';
 import { serviceGuide } from './support/service-item-fixtures';
 import { withTempDir } from './support/temp-dir';
@@ -45,7 +46,17 @@ const merge = (runs: readonly LoadFigures[]): { rate: number; p50: number; p99: 
   return { rate: requests / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 };
 
-const startEcho = (natsUrl: string): Promise<() => void> =>
+/** `name µs` per request for each process, and their sum. */
+const cpuPerRequest = (cpu: Readonly<Record<string, number>>, runs: readonly LoadFigures[], order: readonly string[]): string => {
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  const known = order.filter((name) => cpu[name] !== undefined);
+  if (known.length === 0 || requests === 0) return 'not measured';
+  const micros = (seconds: number): string => ((seconds * 1e6) / requests).toFixed(0);
+  const total = known.reduce((sum, name) => sum + (cpu[name] ?? 0), 0);
+  return `${known.map((name) => `${name} ${micros(cpu[name] ?? 0)}`).join(', ')}; total ${micros(total)}`;
+};
+
+const startEcho = (natsUrl: string): Promise<{ stop: () => void; pid: number | undefined }> =>
   new Promise((resolveStart, rejectStart) => {
     const child = spawn(process.execPath, ['-r', join(WORKSPACE, 'tools/register.js'), join(__dirname, 'servers/nats-echo.ts')], {
       cwd: WORKSPACE,
@@ -53,7 +64,7 @@ const startEcho = (natsUrl: string): Promise<() => void> =>
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('"listening"')) resolveStart(() => child.kill('SIGTERM'));
+      if (chunk.toString().includes('"listening"')) resolveStart({ stop: () => child.kill('SIGTERM'), pid: child.pid });
     });
     child.once('exit', (code) => rejectStart(new Error(`the echo server exited with ${code}`)));
   });
@@ -83,7 +94,7 @@ const measure = async (options: BenchOptions, dir: string): Promise<BenchResult>
     await nats.stop();
     throw error;
   });
-  const stopEcho = await startEcho(nats.url);
+  const echoServer = await startEcho(nats.url);
   const connection: NatsConnection = await connectNats(nats.url, 'bench-client');
   const commands = new NatsCommandBus(connection, { timeoutMs: 30_000 });
   const events = new JetStreamEventBus(connection);
@@ -123,10 +134,22 @@ const measure = async (options: BenchOptions, dir: string): Promise<BenchResult>
     await load(1, sendCommand);
     const raw: LoadFigures[] = [];
     const through: LoadFigures[] = [];
+    // Where the CPU goes, process by process (Linux /proc): the client is this process, with its
+    // JetStream consumer; the server side is the service or the echo.
+    const pids = { client: process.pid, 'nats-server': childPidsNamed('nats-server')[0], service: service.pid, echo: echoServer.pid };
+    const cpuOfEcho: Record<string, number> = {};
+    const cpuOfCommands: Record<string, number> = {};
+    const add = (into: Record<string, number>, cpu: Record<string, number>): void => {
+      for (const [name, seconds] of Object.entries(cpu)) into[name] = (into[name] ?? 0) + seconds;
+    };
     // Alternating rounds: a noisy neighbour slows both sides alike instead of one of them.
     for (let round = 0; round < 2; round++) {
-      raw.push(await load(seconds / 2, echo));
-      through.push(await load(seconds / 2, sendCommand));
+      const echoRound = await cpuDuring(pids, () => load(seconds / 2, echo));
+      raw.push(echoRound.result);
+      add(cpuOfEcho, echoRound.cpu);
+      const commandRound = await cpuDuring(pids, () => load(seconds / 2, sendCommand));
+      through.push(commandRound.result);
+      add(cpuOfCommands, commandRound.cpu);
     }
     const settle = Date.now() + 10_000;
     while (lags.length < replies.size && Date.now() < settle) await new Promise((r) => setTimeout(r, 50));
@@ -145,6 +168,7 @@ const measure = async (options: BenchOptions, dir: string): Promise<BenchResult>
       ],
       notes: [
         `command round trip p50 ${a.p50.toFixed(2)} ms, p99 ${a.p99.toFixed(2)} ms; raw echo p50 ${b.p50.toFixed(2)} ms, p99 ${b.p99.toFixed(2)} ms; p99 ratio ${(a.p99 / b.p99).toFixed(2)} (goal ≤ 3)`,
+        `CPU per request (µs, /proc, 10 ms resolution): commands ${cpuPerRequest(cpuOfCommands, through, ['client', 'nats-server', 'service', 'echo'])}; echo ${cpuPerRequest(cpuOfEcho, raw, ['client', 'nats-server', 'echo', 'service'])}`,
         `lag from a command's reply to its event at a JetStream consumer under that load (negative: the event came first): p50 ${percentile(sortedLags, 50).toFixed(1)} ms, p99 ${percentile(sortedLags, 99).toFixed(1)} ms, max ${(sortedLags.at(-1) ?? 0).toFixed(1)} ms (${lags.length} of ${replies.size} events seen)`,
       ],
     };
@@ -152,7 +176,7 @@ const measure = async (options: BenchOptions, dir: string): Promise<BenchResult>
     await events.close();
     await commands.close();
     await connection.close();
-    stopEcho();
+    echoServer.stop();
     await service.stop();
     await nats.stop();
   }

@@ -1,5 +1,5 @@
 import { conflict, DomainError, type DecideContext, type Decider } from '@gongkai/kernel';
-import { handleCommand, type CommandContext } from './command-handler';
+import { decideAndAppend, handleCommand, type CommandContext } from './command-handler';
 import type { EventStore } from './event-store';
 import { loadAggregate } from './load-aggregate';
 import { SqliteEventStore } from './sqlite';
@@ -129,6 +129,16 @@ describe('handleCommand', () => {
     const result = await handleCommand(store, consultation, streamId, { type: 'CloseConsultation', data: {} }, context());
     expect(result).toMatchObject({ revision: 2, state: { status: 'CLOSED', comments: 1 } });
     expect(result.events.map((event) => [event.type, event.data])).toEqual([['ConsultationClosed', { comments: 1 }]]);
+  });
+
+  it('decides and appends without reading the events back, reporting where they went as handleCommand does', async () => {
+    await handleCommand(store, consultation, streamId, open, context());
+    const appended = await decideAndAppend(store, consultation, streamId, comment('同意'), context());
+    const [stored] = await store.readStream(streamId, { fromRevision: 1 });
+    expect(appended).toEqual({ streamId, revision: 1, position: stored.globalPosition, appended: 1, state: { status: 'OPEN', title: open.data.title, comments: 1 } });
+    const closed = await handleCommand(store, consultation, streamId, { type: 'CloseConsultation', data: {} }, context());
+    expect(closed.events).toEqual(await store.readStream(streamId, { fromRevision: 2 }));
+    await expect(decideAndAppend(store, consultation, streamId, comment('too late'), context())).rejects.toMatchObject({ rule: 'CONSULTATION_NOT_OPEN' });
   });
 
   it('appends nothing when the decision changes nothing, and reports where the stream stands', async () => {

@@ -22,20 +22,25 @@ export interface HandleCommandOptions {
   readonly newEventId?: () => string;
 }
 
-export interface HandledCommand<S> {
+/** Where a command left its stream, without the events themselves: what a reply to the caller needs. */
+export interface DecidedCommand<S> {
   readonly streamId: string;
   /** The stream's revision after the command; -1 if the stream is still empty. */
   readonly revision: number;
   /** Global position of the command's last event (or of the stream's last event if it wrote none); -1 if none. */
   readonly position: number;
-  /** The events the command appended; empty when the decision changed nothing. */
-  readonly events: RecordedEvent[];
   readonly state: S;
 }
 
+export interface HandledCommand<S> extends DecidedCommand<S> {
+  /** The events the command appended; empty when the decision changed nothing. */
+  readonly events: RecordedEvent[];
+}
+
 /**
- * Load → decide → append with the loaded revision. A concurrent write makes the append fail; the
- * command is then decided again on the new state, because the rule may now answer differently.
+ * Load → decide → append with the loaded revision, and the appended events read back as stored.
+ * A concurrent write makes the append fail; the command is then decided again on the new state,
+ * because the rule may now answer differently.
  */
 export const handleCommand = async <C extends Command, E extends DomainEvent, S>(
   store: EventStore,
@@ -45,6 +50,29 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
   context: CommandContext,
   options: HandleCommandOptions = {},
 ): Promise<HandledCommand<S>> => {
+  const decided = await decideAndAppend(store, decider, streamId, command, context, options);
+  if ('events' in decided) return decided;
+  const events = decided.appended === 0 ? [] : await store.readStream(streamId, { fromRevision: decided.revision - decided.appended + 1, maxCount: decided.appended });
+  return { streamId, revision: decided.revision, position: decided.position, events, state: decided.state };
+};
+
+/** Appended now (how many events), or decided before / changing nothing (with the events, already at hand). */
+export type DecidedOrRepeated<S> = (DecidedCommand<S> & { readonly appended: number }) | HandledCommand<S>;
+
+/**
+ * `handleCommand` without reading the appended events back: for a caller that answers with where
+ * they went (a command bus reply), the read and parse of each event would buy nothing. The
+ * guarantees are the same — the append is acknowledged only once committed, with the loaded
+ * revision expected, and a repeated idempotency key answers as the first time.
+ */
+export const decideAndAppend = async <C extends Command, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  streamId: string,
+  command: C,
+  context: CommandContext,
+  options: HandleCommandOptions = {},
+): Promise<DecidedOrRepeated<S>> => {
   const maxRetries = options.maxRetries ?? 3;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadAggregate(store, decider, streamId, options.upcasters);
@@ -58,8 +86,8 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     const toAppend = decided.map((event) => toEventToAppend(event, context, options));
     try {
       const result = await store.appendToStream(streamId, toAppend, { expectedRevision: loaded.revision < 0 ? 'no_stream' : loaded.revision });
-      const events = await store.readStream(streamId, { fromRevision: result.nextExpectedRevision - decided.length + 1, maxCount: decided.length });
-      return { streamId, revision: result.nextExpectedRevision, position: result.position, events, state: decided.reduce(decider.evolve, loaded.state) };
+      const state = decided.reduce(decider.evolve, loaded.state);
+      return { streamId, revision: result.nextExpectedRevision, position: result.position, appended: decided.length, state };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (attempt >= maxRetries) {

@@ -1,5 +1,5 @@
 import type { WorkingDayCalendar } from '@gongkai/calendar';
-import { type Clock, type EventStore, handleCommand, type UpcasterRegistry } from '@gongkai/event-sourcing';
+import { type Clock, decideAndAppend, type EventStore, type UpcasterRegistry } from '@gongkai/event-sourcing';
 import { badInput, type Command, type Decider, type DomainEvent } from '@gongkai/kernel';
 import { injectTraceContext } from '@gongkai/observability';
 import type { CommandEnvelope, CommandHandlerFn } from './command-bus';
@@ -51,7 +51,8 @@ export const deciderCommandHandler = (options: DeciderCommandHandlerOptions): Co
     const data = (envelope.data ?? {}) as Readonly<Record<string, unknown>>;
     const streamId = target.streamId(data);
     const { metadata } = envelope;
-    const result = await handleCommand(
+    // The reply names where the events went; reading them back would buy nothing.
+    const result = await decideAndAppend(
       options.store,
       target.decider,
       streamId,

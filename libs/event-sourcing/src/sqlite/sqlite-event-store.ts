@@ -29,9 +29,6 @@ export interface SqliteEventStoreOptions extends DurabilityOptions {
 
 const SYNCHRONOUS_LEVELS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
 
-/** SQLite's LIMIT for "no limit". */
-const UNLIMITED = -1;
-
 /**
  * The embedded runtime's event store: one SQLite file in WAL mode. better-sqlite3 is synchronous,
  * so an append (check, chain, insert) runs without interleaving with other appends of this
@@ -124,12 +121,17 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const limit = options.maxCount ?? UNLIMITED;
-    const rows =
-      options.direction === 'backwards'
-        ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
-    return rows.map(toRecordedEvent);
+    const statement = options.direction === 'backwards' ? this.statements.readBackwards : this.statements.readForwards;
+    const from = options.fromRevision ?? (options.direction === 'backwards' ? Number.MAX_SAFE_INTEGER : 0);
+    // A negative count meant SQLite's "no limit" before, and still does.
+    if (options.maxCount === undefined || options.maxCount < 0) return statement.all(streamId, from).map(toRecordedEvent);
+    const events: RecordedEvent[] = [];
+    if (options.maxCount === 0) return events;
+    for (const row of statement.iterate(streamId, from)) {
+      events.push(toRecordedEvent(row));
+      if (events.length >= options.maxCount) break; // ends the statement: the rest is never read
+    }
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
