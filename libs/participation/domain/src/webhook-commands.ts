@@ -25,6 +25,22 @@ import {
 
 const MIN_SECRET_LENGTH = 16;
 const FILTER_VALUE = /^[a-z][a-z0-9-]{0,63}$/;
+/** 169.254.0.0/16 and fe80::/10, also written as an IPv4-mapped IPv6 address. */
+const LINK_LOCAL_HOST = /^(169\.254\.\d{1,3}\.\d{1,3}|\[fe[89ab][0-9a-f]?:.*\]|\[::ffff:(169\.254\.[\d.]+|a9fe:[0-9a-f]{1,4})\])$/i;
+
+/**
+ * Loopback and intranet subscribers are legitimate (the bureau's own SMS gateway sits on its
+ * network), but no subscriber lives on a link-local address: there sits the cloud's instance
+ * metadata service, whose credentials a delivery's error log would otherwise probe for.
+ */
+const requireSubscriberAddress = (url: string): string => {
+  const host = URL.canParse(url) ? new URL(url).hostname : null;
+  if (host === null) throw badInput('NOT_URL', 'url must be an http(s) address.', { field: 'url' });
+  if (LINK_LOCAL_HOST.test(host)) {
+    throw badInput('WEBHOOK_ADDRESS_LINK_LOCAL', 'url must not be a link-local address (169.254.0.0/16, fe80::/10): no subscriber lives there.', { field: 'url' });
+  }
+  return url;
+};
 
 export type WebhookCommand = {
   type: 'RegisterWebhook';
@@ -43,7 +59,7 @@ const requireFilter = (field: string, value: unknown): string[] =>
 const register = (command: WebhookCommand, state: WebhookState, context: DecideContext): WebhookEvent[] => {
   requireRole(context.actor, 'admin');
   if (state.status !== 'NONE') throw conflict('WEBHOOK_EXISTS', `Webhook ${command.data.webhookId} already exists.`);
-  const url = requireUrl('url', command.data.url);
+  const url = requireSubscriberAddress(requireUrl('url', command.data.url));
   // A short secret can be guessed, and a guessed secret forges the bureau's publications.
   const secret = requireText('secret', command.data.secret, { max: 256 });
   if (secret.length < MIN_SECRET_LENGTH) {

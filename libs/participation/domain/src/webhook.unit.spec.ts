@@ -28,8 +28,15 @@ describe('Webhook subscriber', () => {
     ['a URL that is not http(s)', { url: 'ftp://wechat.example/hook' }, 'NOT_URL'],
     ['a secret shorter than 16 characters', { secret: 'short' }, 'SECRET_TOO_SHORT'],
     ['a filter that is not a context or category name', { categories: ['Service Guide'] }, 'INVALID_FILTER'],
+    ['the instance metadata address', { url: 'http://169.254.169.254/latest/meta-data/' }, 'WEBHOOK_ADDRESS_LINK_LOCAL'],
+    ['an IPv6 link-local address', { url: 'http://[fe80::1]:8080/hook' }, 'WEBHOOK_ADDRESS_LINK_LOCAL'],
+    ['an IPv4-mapped link-local address', { url: 'http://[::ffff:169.254.169.254]/' }, 'WEBHOOK_ADDRESS_LINK_LOCAL'],
   ])('refuses %s', (_, change, rule) => {
     given([]).when(register(change), { actor: admin }).thenThrows('BAD_USER_INPUT', rule);
+  });
+
+  it('accepts a subscriber on the bureau’s own network', () => {
+    expect(given([]).when(register({ url: 'http://127.0.0.1:8080/hook' }), { actor: admin }).events()).toHaveLength(1);
   });
 
   it('is for admins only', () => {

@@ -7,6 +7,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { personalDataRead } from '../audit/audit-access';
 import type { AuditEventDocument } from '../audit/audit-index';
+import { auditShownData } from '../audit/audit-redaction';
 import { auditOrderOf, auditPage, auditQueryFilter, decodeAuditCursor, encodeAuditCursor } from '../audit/audit-trail-query';
 import { requireAuditReader } from '../oversight-access';
 import { AuditEvent, AuditEventConnection, AuditFilter } from './audit.types';
@@ -32,7 +33,7 @@ export const toAuditEvent = (document: AuditEventDocument): AuditEvent => ({
   reason: document.reason,
   correlationId: document.metadata.correlationId ?? null,
   causationId: document.metadata.causationId ?? null,
-  data: JSON.stringify(document.data),
+  data: JSON.stringify(auditShownData(document.type, document.data)),
   hash: document.hash,
   prevHash: document.prevHash,
 });

@@ -24,7 +24,7 @@ export class AuditEvent {
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) correlationId!: string | null;
   @Field(() => String, { nullable: true }) causationId!: string | null;
-  @Field(() => String, { description: 'The event’s data as JSON text, exactly as stored.' }) data!: string;
+  @Field(() => String, { description: 'The event’s data as JSON text, as stored except credentials (a webhook’s secret), shown as [redacted].' }) data!: string;
   @Field(() => String) hash!: string;
   @Field(() => String) prevHash!: string;
 }

@@ -50,11 +50,14 @@ describe('Public messages at a point in time (asOfInstant)', () => {
     await apply(event('PublicMessageHidden', { messageId: 'm2', reason: '重复', hiddenAt: at('2026-03-04') }, at('2026-03-04')));
   });
 
-  it('gives nothing before publication, the question and answer while published, and the hide stub after the hiding', async () => {
+  it('gives nothing before publication, and once hidden only the hide stub, also for the days it was public', async () => {
     const m1 = await doc('m1');
     expect(viewPublicMessageAsOf(m1, at('2026-03-04'))).toBeNull();
-    expect(viewPublicMessageAsOf(m1, at('2026-03-06'))).toMatchObject({ subject: '噪声 m1', text: '夜间施工', hidden: false, answer: { text: '已责令整改', answeredBy: null }, publishedAt: at('2026-03-05') });
-    expect(viewPublicMessageAsOf(m1, at('2026-03-10'))).toMatchObject({ subject: null, text: null, answer: null, hidden: true, hiddenReason: '含他人隐私' });
+    // Hidden for someone's privacy: choosing an instant before the hiding must not bring the text back.
+    for (const instant of [at('2026-03-06'), at('2026-03-10')]) {
+      expect(viewPublicMessageAsOf(m1, instant)).toMatchObject({ subject: null, text: null, answer: null, hidden: true, hiddenReason: '含他人隐私', publishedAt: at('2026-03-05') });
+    }
+    expect(JSON.stringify(m1.publicationHistory)).not.toMatch(/夜间施工|已责令整改/);
   });
 
   it('never keeps the author, the answering official or the staff fields in what the public saw', async () => {
@@ -69,9 +72,16 @@ describe('Public messages at a point in time (asOfInstant)', () => {
   it('keeps a message hidden before publication out of every past, and lists as the public list stood', async () => {
     expect((await doc('m2')).publicationHistory).toEqual([]);
     expect(await listedAt(at('2026-03-04'))).toEqual([]);
-    expect(await listedAt(at('2026-03-06'))).toEqual(['噪声 m1']);
+    // Listed while it was public, as the stub it is now.
+    expect(await listedAt(at('2026-03-06'))).toEqual([null]);
     expect(await listedAt(at('2026-03-06'), { kind: 'SUGGESTION' })).toEqual([]);
-    expect(await listedAt(at('2026-03-06'), { answered: true })).toEqual(['噪声 m1']);
+    expect(await listedAt(at('2026-03-06'), { answered: true })).toEqual([null]);
     expect(await listedAt(at('2026-03-10'))).toEqual([null]);
+  });
+
+  it('shows the question and answer at an instant while published and not (yet) hidden', async () => {
+    await answeredAndSentToReview('m3', '餐饮油烟');
+    await apply(event('PublicMessagePublished', { messageId: 'm3', version: 1, contentHash: 'h', reviewId: 'r-m3', publishedAt: at('2026-03-05') }, at('2026-03-05')));
+    expect(viewPublicMessageAsOf(await doc('m3'), at('2026-03-06'))).toMatchObject({ subject: '噪声 m3', text: '餐饮油烟', hidden: false, answer: { text: '已责令整改', answeredBy: null } });
   });
 });

@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { type AnswerLimitsEvent, PUBLIC_MESSAGE_ITEM_TYPE, type PublicMessageEvent } from '@gongkai/participation/domain';
 import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
 import { type AnswerLimitsDocument, MESSAGE_ANSWER_LIMITS, PUBLIC_MESSAGES, type PublicMessageDocument } from './public-message-document';
-import { publicMessageView } from './public-message-visibility';
+import { publicMessageView, type PublicMessageView } from './public-message-visibility';
 
 type DataOf<T extends PublicMessageEvent['type']> = Extract<PublicMessageEvent, { type: T }>['data'];
 
@@ -58,6 +58,14 @@ const publicViewChangedAt = (event: RecordedEvent): string | undefined =>
       ? (event.data as DataOf<'PublicMessageHidden'>).hiddenAt
       : undefined;
 
+/**
+ * A message is hidden because its text must not be public (someone's name and address, abuse):
+ * a point-in-time read must not bring that text back, so once hidden every period it was public
+ * shows the hide stub, keeping when it was public and why it was hidden.
+ */
+const withdrawnFromThePast = (history: PublicMessageDocument['publicationHistory'], now: PublicMessageView): PublicMessageDocument['publicationHistory'] =>
+  now.hidden ? (history ?? []).map((period) => ({ ...period, content: now })) : history;
+
 /** What one event changes in a message that exists. */
 const changeOf = (event: RecordedEvent): Record<string, unknown> => {
   switch (event.type as PublicMessageEvent['type']) {
@@ -93,7 +101,7 @@ const changeOf = (event: RecordedEvent): Record<string, unknown> => {
 /** Public messages for staff, authors and the public list; and the answer limits in force. */
 export const publicMessagesProjection: Projection = {
   name: 'participation.public-messages',
-  version: 2,
+  version: 3,
   collections: [PUBLIC_MESSAGES, MESSAGE_ANSWER_LIMITS],
   indexes: {
     [PUBLIC_MESSAGES]: [
@@ -131,7 +139,7 @@ export const publicMessagesProjection: Projection = {
     const message = changedAt ? await messages.findOne({ _id: messageId }) : null;
     // A message hidden before it was published was never public: its history stays empty.
     const seen = message ? publicMessageView({ ...message, ...change } as PublicMessageDocument) : null;
-    const history = message && seen && changedAt ? { publicationHistory: withPublication(message.publicationHistory, seen, changedAt) } : {};
+    const history = message && seen && changedAt ? { publicationHistory: withPublication(withdrawnFromThePast(message.publicationHistory, seen), seen, changedAt) } : {};
     await messages.updateOne({ _id: messageId }, { $set: { ...change, ...history } });
   },
 };
