@@ -10,7 +10,9 @@ import {
   requireList,
   requireRole,
   requireText,
+  requireSealed,
   requireUrl,
+  type SealedPersonalData,
   sha256Hex,
 } from '@gongkai/kernel';
 import type { ChannelPublication } from './channel-publication';
@@ -42,9 +44,24 @@ const requireSubscriberAddress = (url: string): string => {
   return url;
 };
 
+/** The vault key a webhook's signing secret is sealed under. */
+export const webhookSecretKeyOf = (webhookId: string): string => `webhook-secret:${webhookId}`;
+
+/**
+ * The rule on a signing secret, checked at the edge before it is sealed (the decider sees only
+ * ciphertext): a short secret can be guessed, and a guessed secret forges the bureau's publications.
+ */
+export const requireWebhookSecret = (value: unknown): string => {
+  const secret = requireText('secret', value, { max: 256 });
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw badInput('SECRET_TOO_SHORT', `secret must have at least ${MIN_SECRET_LENGTH} characters: a short secret can be guessed.`, { field: 'secret', min: MIN_SECRET_LENGTH });
+  }
+  return secret;
+};
+
 export type WebhookCommand = {
   type: 'RegisterWebhook';
-  data: { webhookId: string; name: string; url: string; contexts?: readonly string[]; categories?: readonly string[]; secret: string };
+  data: { webhookId: string; name: string; url: string; contexts?: readonly string[]; categories?: readonly string[]; sealedSecret: SealedPersonalData };
 };
 
 /** Filters are context and category names as the feeds spell them, e.g. `services-catalog`, `service-guide`. */
@@ -60,11 +77,13 @@ const register = (command: WebhookCommand, state: WebhookState, context: DecideC
   requireRole(context.actor, 'admin');
   if (state.status !== 'NONE') throw conflict('WEBHOOK_EXISTS', `Webhook ${command.data.webhookId} already exists.`);
   const url = requireSubscriberAddress(requireUrl('url', command.data.url));
-  // A short secret can be guessed, and a guessed secret forges the bureau's publications.
-  const secret = requireText('secret', command.data.secret, { max: 256 });
-  if (secret.length < MIN_SECRET_LENGTH) {
-    throw badInput('SECRET_TOO_SHORT', `secret must have at least ${MIN_SECRET_LENGTH} characters: a short secret can be guessed.`, { field: 'secret', min: MIN_SECRET_LENGTH });
-  }
+  // The secret is a credential: in clear in the log it would reach every auditor and every export.
+  const sealedSecret = requireSealed(command.data.sealedSecret, webhookSecretKeyOf(command.data.webhookId), {
+    maxLength: 1024,
+    code: 'SECRET_NOT_SEALED',
+    message: 'The signing secret is accepted only sealed in the vault under the webhook’s own key, never in clear.',
+    field: 'secret',
+  });
   return [
     {
       type: 'WebhookRegistered',
@@ -74,7 +93,7 @@ const register = (command: WebhookCommand, state: WebhookState, context: DecideC
         url,
         contexts: requireFilter('contexts', command.data.contexts),
         categories: requireFilter('categories', command.data.categories),
-        secret,
+        sealedSecret,
         registeredBy: context.actor.id,
         registeredAt: context.now.toISOString(),
       },

@@ -1,13 +1,25 @@
+import type { SealedPersonalData } from '@gongkai/kernel';
 import type { ChannelPublication } from './channel-publication';
 
 /**
  * A webhook subscriber (WeChat official account, SMS platform, app push, newspaper desk) and the
- * deliveries made to it. The secret is shared with the receiver to sign the bodies; it is kept in
- * the webhook's stream because the delivering process must read it back, and no read model shows it.
+ * deliveries made to it. The secret is shared with the receiver to sign the bodies; the stream
+ * keeps it sealed in the vault, which only the delivering process opens, and no read model shows it.
  */
 export type WebhookEvent = {
   type: 'WebhookRegistered';
-  data: { webhookId: string; name: string; url: string; contexts: string[]; categories: string[]; secret: string; registeredBy: string; registeredAt: string };
+  data: {
+    webhookId: string;
+    name: string;
+    url: string;
+    contexts: string[];
+    categories: string[];
+    sealedSecret?: SealedPersonalData;
+    /** Only in registrations recorded before secrets were sealed (2026-11-28). */
+    secret?: string;
+    registeredBy: string;
+    registeredAt: string;
+  };
 };
 
 export type WebhookState = { status: 'NONE' } | { status: 'ACTIVE'; webhookId: string };

@@ -1,7 +1,7 @@
 import type { Actor } from '@gongkai/kernel';
 import { DeciderSpecification } from '@gongkai/kernel/testing';
 import type { ChannelPublication } from './channel-publication';
-import { deliveryIdOf, retryDelayMs, webhookDecider, type WebhookCommand, webhookDeliveryDecider } from './webhook-commands';
+import { deliveryIdOf, requireWebhookSecret, retryDelayMs, webhookDecider, type WebhookCommand, webhookDeliveryDecider, webhookSecretKeyOf } from './webhook-commands';
 import type { WebhookDeliveryEvent } from './webhook-events';
 
 const admin: Actor = { id: 'demo-admin', roles: ['admin'], agencyCode: '445300' };
@@ -9,8 +9,11 @@ const office: Actor = { id: 'demo-office', roles: ['office', 'staff'], agencyCod
 const window: Actor = { id: 'demo-window', roles: ['staff'], agencyCode: '445300', departmentCode: 'SERVICE_WINDOW' };
 const supervision: Actor = { id: 'demo-supervision', roles: ['staff'], agencyCode: '445300', departmentCode: 'SUPERVISION' };
 
+/** What the vault writes; the decider sees only this, never the secret. */
+const sealedSecret = { keyId: webhookSecretKeyOf('w1'), ciphertext: 'pd1.aXY.dGFn.c2VjcmV0' };
+
 const register = (change: Record<string, unknown> = {}): WebhookCommand =>
-  ({ type: 'RegisterWebhook', data: { webhookId: 'w1', name: '微信公众号', url: 'https://wechat.example/hook', secret: 'sixteen-chars-or-more', contexts: ['services-catalog'], ...change } }) as WebhookCommand;
+  ({ type: 'RegisterWebhook', data: { webhookId: 'w1', name: '微信公众号', url: 'https://wechat.example/hook', sealedSecret, contexts: ['services-catalog'], ...change } }) as unknown as WebhookCommand;
 
 describe('Webhook subscriber', () => {
   const given = DeciderSpecification.for(webhookDecider);
@@ -19,20 +22,26 @@ describe('Webhook subscriber', () => {
     expect(given([]).when(register(), { actor: admin }).events()).toEqual([
       {
         type: 'WebhookRegistered',
-        data: { webhookId: 'w1', name: '微信公众号', url: 'https://wechat.example/hook', contexts: ['services-catalog'], categories: [], secret: 'sixteen-chars-or-more', registeredBy: 'demo-admin', registeredAt: '2026-03-02T02:00:00.000Z' },
+        data: { webhookId: 'w1', name: '微信公众号', url: 'https://wechat.example/hook', contexts: ['services-catalog'], categories: [], sealedSecret, registeredBy: 'demo-admin', registeredAt: '2026-03-02T02:00:00.000Z' },
       },
     ]);
   });
 
   it.each([
     ['a URL that is not http(s)', { url: 'ftp://wechat.example/hook' }, 'NOT_URL'],
-    ['a secret shorter than 16 characters', { secret: 'short' }, 'SECRET_TOO_SHORT'],
+    ['a secret in clear', { sealedSecret: 'sixteen-chars-or-more' }, 'SECRET_NOT_SEALED'],
+    ['a secret sealed under another webhook’s key', { sealedSecret: { ...sealedSecret, keyId: webhookSecretKeyOf('w2') } }, 'SECRET_NOT_SEALED'],
     ['a filter that is not a context or category name', { categories: ['Service Guide'] }, 'INVALID_FILTER'],
     ['the instance metadata address', { url: 'http://169.254.169.254/latest/meta-data/' }, 'WEBHOOK_ADDRESS_LINK_LOCAL'],
     ['an IPv6 link-local address', { url: 'http://[fe80::1]:8080/hook' }, 'WEBHOOK_ADDRESS_LINK_LOCAL'],
     ['an IPv4-mapped link-local address', { url: 'http://[::ffff:169.254.169.254]/' }, 'WEBHOOK_ADDRESS_LINK_LOCAL'],
   ])('refuses %s', (_, change, rule) => {
     given([]).when(register(change), { actor: admin }).thenThrows('BAD_USER_INPUT', rule);
+  });
+
+  it('refuses a secret shorter than 16 characters at the edge, before it is sealed', () => {
+    expect(() => requireWebhookSecret('short')).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', rule: 'SECRET_TOO_SHORT' }));
+    expect(requireWebhookSecret('sixteen-chars-or-more')).toBe('sixteen-chars-or-more');
   });
 
   it('accepts a subscriber on the bureau’s own network', () => {

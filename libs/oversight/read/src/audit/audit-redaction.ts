@@ -1,7 +1,9 @@
 /**
  * Event fields that hold a credential rather than a fact: the audit trail shows that they were set,
  * never their value. A webhook's signing secret read from the trail would let its reader forge the
- * bureau's publications to that subscriber. The stored event keeps the value, for the hash chain.
+ * bureau's publications to that subscriber. Registrations are recorded with the secret sealed in the
+ * personal-data vault; this covers those recorded before, whose stored event keeps the value for
+ * the hash chain.
  */
 const CREDENTIAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
   WebhookRegistered: ['secret'],

@@ -1,4 +1,4 @@
-import { CLOCK, type Clock } from '@gongkai/event-sourcing';
+import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
 import { COMMAND_BUS, type CommandBus, EVENT_BUS, type EventBus, type EventSubscription } from '@gongkai/messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { sendWebhook } from './webhook-sender';
@@ -15,11 +15,13 @@ export class WebhookDispatcherHost implements OnApplicationBootstrap, OnApplicat
     @Inject(COMMAND_BUS) private readonly commands: CommandBus,
     @Inject(EVENT_BUS) private readonly events: EventBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const settings = webhookSettingsFrom(process.env);
-    const dispatcher = new WebhookDispatcher(this.commands, () => this.clock.now(), settings, sendWebhook, (deliveryId, error) =>
+    const openSecret = (sealed: { keyId: string; ciphertext: string }) => this.vault.decrypt(sealed.keyId, sealed.ciphertext);
+    const dispatcher = new WebhookDispatcher(this.commands, () => this.clock.now(), settings, openSecret, sendWebhook, (deliveryId, error) =>
       this.logger.warn({ msg: 'could not record a webhook delivery attempt', deliveryId, error: String(error) }),
     );
     this.subscription = await this.events.subscribe(dispatcher.consumer());

@@ -1,13 +1,21 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RecordedEvent } from '@gongkai/event-sourcing';
+import { InMemoryPersonalDataVault, type RecordedEvent } from '@gongkai/event-sourcing';
 import type { Command, DomainEvent } from '@gongkai/kernel';
 import type { CommandBus, CommandEnvelope } from '@gongkai/messaging';
-import { deliveryIdOf, webhookDeliveryDecider } from '@gongkai/participation/domain';
-import { WebhookDispatcher } from './webhook-dispatcher';
+import { deliveryIdOf, webhookDeliveryDecider, webhookSecretKeyOf } from '@gongkai/participation/domain';
+import { type OpenSecret, WebhookDispatcher } from './webhook-dispatcher';
 import { DELIVERY_HEADER, SIGNATURE_HEADER, verifySignature } from './webhook-signature';
 
 const SECRET = 'a-secret-of-sixteen-or-more';
+const vault = new InMemoryPersonalDataVault();
+const openSecret: OpenSecret = (sealed) => vault.decrypt(sealed.keyId, sealed.ciphertext);
+/** The secret as the gateway seals it before the command: the log never holds it in clear. */
+const sealedSecretOf = async (webhookId: string) => {
+  const keyId = webhookSecretKeyOf(webhookId);
+  await vault.createKey(keyId);
+  return { keyId, ciphertext: await vault.encrypt(keyId, SECRET) };
+};
 let clock = Date.parse('2026-03-02T02:00:00Z');
 let position = 0;
 
@@ -64,12 +72,15 @@ describe('Webhook dispatcher against a real HTTP receiver', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const setUp = async (filter: { contexts: string[]; categories: string[] } = { contexts: [], categories: [] }) => {
+  /** `secret` as the registration carries it: sealed (today), or in clear (registrations recorded before secrets were sealed). */
+  const setUp = async (filter: { contexts: string[]; categories: string[] } = { contexts: [], categories: [] }, secret?: { secret: string }) => {
     received.length = 0;
     const log = new DeliveryLog();
     const settings = { baseDelayMs: 1000, maxAttempts: 4, timeoutMs: 300, tickMs: 10 };
-    log.dispatcher = new WebhookDispatcher(log, () => new Date(clock), settings);
-    await log.append('participation.Webhook-w1', 'WebhookRegistered', { webhookId: 'w1', name: 'WeChat', url, secret: SECRET, registeredBy: 'admin', registeredAt: '', ...filter });
+    log.dispatcher = new WebhookDispatcher(log, () => new Date(clock), settings, openSecret);
+    const carried = secret ?? { sealedSecret: await sealedSecretOf('w1') };
+    await log.append('participation.Webhook-w1', 'WebhookRegistered', { webhookId: 'w1', name: 'WeChat', url, ...carried, registeredBy: 'admin', registeredAt: '', ...filter });
+    if (!secret) expect(JSON.stringify(log.events)).not.toContain(SECRET);
     await log.append('oversight.PublicationReview-review-1', 'ReviewedVersionPublished', publication);
     return log;
   };
@@ -115,10 +126,29 @@ describe('Webhook dispatcher against a real HTTP receiver', () => {
     await runFor(log, 1);
     expect(received).toHaveLength(1);
     const restarted = new DeliveryLog();
-    restarted.dispatcher = new WebhookDispatcher(restarted, () => new Date(clock), { baseDelayMs: 1000, maxAttempts: 4, timeoutMs: 300, tickMs: 10 });
+    restarted.dispatcher = new WebhookDispatcher(restarted, () => new Date(clock), { baseDelayMs: 1000, maxAttempts: 4, timeoutMs: 300, tickMs: 10 }, openSecret);
     for (const event of log.events) await restarted.dispatcher.handle(event);
     await runFor(restarted, 3);
     expect(received).toHaveLength(1);
+  });
+
+  it('still signs for a registration recorded with its secret in clear', async () => {
+    answer = (_req, res) => res.end('ok');
+    await runFor(await setUp(undefined, { secret: SECRET }), 1);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.valid).toBe(true);
+  });
+
+  it('forgets a subscriber whose secret key was erased', async () => {
+    answer = (_req, res) => res.end('ok');
+    const erased = new InMemoryPersonalDataVault();
+    received.length = 0;
+    const log = new DeliveryLog();
+    log.dispatcher = new WebhookDispatcher(log, () => new Date(clock), { baseDelayMs: 1000, maxAttempts: 4, timeoutMs: 300, tickMs: 10 }, (sealed) => erased.decrypt(sealed.keyId, sealed.ciphertext));
+    await log.append('participation.Webhook-w1', 'WebhookRegistered', { webhookId: 'w1', name: 'WeChat', url, sealedSecret: await sealedSecretOf('w1'), registeredBy: 'admin', registeredAt: '', contexts: [], categories: [] });
+    await log.append('oversight.PublicationReview-review-1', 'ReviewedVersionPublished', publication);
+    await runFor(log, 2);
+    expect(received).toHaveLength(0);
   });
 
   it('leaves out subscribers whose filter does not match', async () => {

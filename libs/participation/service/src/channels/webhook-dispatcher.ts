@@ -1,6 +1,6 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import { systemActor } from '@gongkai/kernel';
+import { type SealedPersonalData, systemActor } from '@gongkai/kernel';
 import type { CommandBus, EventConsumer } from '@gongkai/messaging';
 import {
   channelPublicationOf,
@@ -69,6 +69,9 @@ interface Pending {
   readonly dueAt: number;
 }
 
+/** Opens a sealed signing secret; undefined once its key was erased (the subscriber is then forgotten). */
+export type OpenSecret = (sealed: SealedPersonalData) => Promise<string | undefined>;
+
 type Send = (target: WebhookTarget, deliveryId: string, publication: ChannelPublication, now: Date, timeoutMs: number) => Promise<DeliveryOutcome>;
 
 /**
@@ -90,6 +93,7 @@ export class WebhookDispatcher {
     private readonly commands: CommandBus,
     private readonly now: () => Date,
     private readonly settings: WebhookSettings,
+    private readonly openSecret: OpenSecret,
     private readonly send: Send = sendWebhook,
     private readonly onError: (deliveryId: string, error: unknown) => void = () => undefined,
   ) {}
@@ -106,7 +110,9 @@ export class WebhookDispatcher {
   async handle(event: RecordedEvent): Promise<void> {
     if (event.type === 'WebhookRegistered') {
       const data = event.data as Extract<WebhookEvent, { type: 'WebhookRegistered' }>['data'];
-      this.subscribers.set(data.webhookId, { webhookId: data.webhookId, url: data.url, secret: data.secret, contexts: data.contexts, categories: data.categories });
+      const secret = data.sealedSecret ? await this.openSecret(data.sealedSecret) : data.secret;
+      if (secret === undefined) return;
+      this.subscribers.set(data.webhookId, { webhookId: data.webhookId, url: data.url, secret, contexts: data.contexts, categories: data.categories });
     } else if (event.type === REVIEWED_VERSION_PUBLISHED) {
       await this.schedule(channelPublicationOf(event.data as ReviewedVersionPublishedData), event);
     } else {

@@ -1,6 +1,8 @@
 import { CONTEXTS } from '@gongkai/contracts';
+import { PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, notFound, requireRole } from '@gongkai/kernel';
+import { requireWebhookSecret, webhookSecretKeyOf } from '@gongkai/participation/domain';
 import { type Filter, READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -22,6 +24,7 @@ const hostOf = (url: string): string => {
 export class WebhooksResolver {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(PERSONAL_DATA_VAULT) private readonly vault: PersonalDataVault,
     private readonly commands: CommandGateway,
   ) {}
 
@@ -34,8 +37,14 @@ export class WebhooksResolver {
 
   @Mutation(() => Webhook, { description: 'Registers a subscriber (admin): from now on every publication matching its filters is delivered to it, signed.' })
   async registerWebhook(@CurrentRequest() request: GatewayContext, @Args('input', { type: () => WebhookInput }) input: WebhookInput): Promise<Webhook> {
+    // Checked before anything is sealed, so that a refused caller or a bad secret creates no key.
+    requireRole(request.actor, 'admin');
+    const secret = requireWebhookSecret(input.secret);
     const webhookId = newAggregateId(request, 'webhook');
-    const data = { webhookId, name: input.name ?? hostOf(input.url), url: input.url, contexts: input.contexts ?? [], categories: input.categories ?? [], secret: input.secret };
+    const keyId = webhookSecretKeyOf(webhookId);
+    await this.vault.createKey(keyId);
+    const sealedSecret = { keyId, ciphertext: await this.vault.encrypt(keyId, secret) };
+    const data = { webhookId, name: input.name ?? hostOf(input.url), url: input.url, contexts: input.contexts ?? [], categories: input.categories ?? [], sealedSecret };
     await this.commands.execute(request, CONTEXTS.participation, 'RegisterWebhook', data, commandOptions(request));
     const webhook = await this.store.collection<WebhookDocument>(WEBHOOKS).findOne({ _id: webhookId });
     if (!webhook) throw notFound('WEBHOOK_NOT_FOUND', `There is no webhook ${webhookId}.`);
