@@ -208,6 +208,12 @@ describe('Channels, end to end: webhook subscribers', () => {
     const outside = await graphql<{ deadLetteredDeliveries: { totalCount: number } }>(platform.baseUrl, DEAD_LETTERS, {}, supervision);
     expect(outside.data!.deadLetteredDeliveries.totalCount).toBe(0);
     expect((await graphql(platform.baseUrl, REPLAY, { id: dead.id }, supervision)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', rule: 'OUTSIDE_DEPARTMENT_SCOPE' });
+    // The dead letter is the publishing department's and the office's to see; another department sees only what was delivered.
+    const CHANNELS = `query($id: ID!) { publicationChannels(itemType: "OUTREACH_ACTIVITY", itemId: $id) { deliveries { name status } } }`;
+    type Channels = { publicationChannels: { deliveries: { name: string; status: string }[] } };
+    const statusesFor = async (headers: Record<string, string>) => (await graphql<Channels>(platform.baseUrl, CHANNELS, { id: activity.id }, headers)).data!.publicationChannels.deliveries.map((d) => d.status);
+    expect(await statusesFor(office)).toContain('DEAD_LETTER');
+    expect(await statusesFor(supervision)).not.toContain('DEAD_LETTER');
     expect((await graphql(platform.baseUrl, REPLAY, { id: dead.id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     behaviour['/newspaper'] = 'ok';

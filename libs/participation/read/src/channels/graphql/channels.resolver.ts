@@ -40,7 +40,9 @@ export class ChannelsResolver {
       deliveries.find(ofPublication, { sort: { webhookName: 1, _id: 1 } }),
       seesDeliveryLog(actor) ? deliveries.find({ ...ofPublication, ...deliveryScopeFilter(actor) }, { sort: { webhookName: 1, _id: 1 } }) : Promise.resolve([]),
     ]);
-    const view = publicationChannelsView(publication, all, seesDeliveryLog(actor));
+    // Failures and retries are the publishing department's business: shown only to readers whose
+    // scope holds this publication's delivery log (the scope is per publication, so it is all or none).
+    const view = publicationChannelsView(publication, all, logs.length > 0);
     return {
       publication: toPublishedItem(publication),
       feedEntryId: publication.feedEntryId,
