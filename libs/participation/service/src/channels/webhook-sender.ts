@@ -19,7 +19,8 @@ export const resolvesToLinkLocal = async (url: string, resolve: Resolve = (host)
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) return false;
   const addresses = await resolve(host).catch(() => []);
-  return addresses.some(({ address, family }) => LINK_LOCAL.check(address, family === 6 ? 'ipv6' : 'ipv4') || LINK_LOCAL.check(address.replace(/^::ffff:/i, ''), 'ipv4'));
+  // BlockList also matches an IPv4-mapped IPv6 address (::ffff:169.254.x.x) against the IPv4 subnet.
+  return addresses.some(({ address, family }) => LINK_LOCAL.check(address, family === 6 ? 'ipv6' : 'ipv4'));
 };
 
 export interface WebhookTarget {

@@ -17,6 +17,7 @@ const dns = resolver({
   ],
   'sms.bureau.example': [{ address: '10.0.0.8', family: 4 }],
   'wechat.example': [{ address: '203.0.113.7', family: 4 }],
+  'push.example': [{ address: '2001:db8::7', family: 6 }],
 });
 
 describe('A webhook subscriber’s host name', () => {
@@ -24,7 +25,7 @@ describe('A webhook subscriber’s host name', () => {
     await expect(resolvesToLinkLocal(`https://${host}/hook`, dns)).resolves.toBe(true);
   });
 
-  it.each(['sms.bureau.example', 'wechat.example'])('is allowed when %s resolves to the bureau’s network or the internet', async (host) => {
+  it.each(['sms.bureau.example', 'wechat.example', 'push.example'])('is allowed when %s resolves to the bureau’s network or the internet', async (host) => {
     await expect(resolvesToLinkLocal(`https://${host}/hook`, dns)).resolves.toBe(false);
   });
 
