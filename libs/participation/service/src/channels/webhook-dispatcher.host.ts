@@ -2,7 +2,7 @@ import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '
 import { COMMAND_BUS, type CommandBus, EVENT_BUS, type EventBus, type EventSubscription } from '@gongkai/messaging';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { sendWebhook } from './webhook-sender';
-import { WebhookDispatcher, webhookSettingsFrom } from './webhook-dispatcher';
+import { type OpenSecret, WebhookDispatcher, webhookSettingsFrom } from './webhook-dispatcher';
 
 /** The Nest shell of the webhook dispatcher: its subscription and its timer. */
 @Injectable()
@@ -20,7 +20,7 @@ export class WebhookDispatcherHost implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     const settings = webhookSettingsFrom(process.env);
-    const openSecret = (sealed: { keyId: string; ciphertext: string }) => this.vault.decrypt(sealed.keyId, sealed.ciphertext);
+    const openSecret: OpenSecret = (sealed) => this.vault.decrypt(sealed.keyId, sealed.ciphertext);
     const dispatcher = new WebhookDispatcher(this.commands, () => this.clock.now(), settings, openSecret, sendWebhook, (deliveryId, error) =>
       this.logger.warn({ msg: 'could not record a webhook delivery attempt', deliveryId, error: String(error) }),
     );
