@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './envelope-text';
 export * from './event-store';
 export * from './errors';
 export * from './checkpoint-store';

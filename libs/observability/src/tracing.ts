@@ -2,7 +2,7 @@ import { type Attributes, context, propagation, type SpanKind, SpanStatusCode, t
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { BasicTracerProvider, BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOffSampler, BasicTracerProvider, BatchSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 const TRACER = 'gongkai';
 
@@ -13,14 +13,16 @@ export interface Tracing {
 /**
  * OpenTelemetry for one process: W3C trace context, async context that follows awaits, and spans
  * exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (otherwise traces still propagate
- * between processes, so ids in logs line up, but nothing is exported).
+ * between processes, so ids in logs line up, but spans are neither recorded nor exported).
  */
 export const startTracing = (serviceName: string, options: { processors?: SpanProcessor[]; exporter?: SpanExporter } = {}): Tracing => {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   const exporter = options.exporter ?? (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ? new OTLPTraceExporter() : undefined);
   const spanProcessors = [...(options.processors ?? []), ...(exporter ? [new BatchSpanProcessor(exporter)] : [])];
-  const provider = new BasicTracerProvider({ spanProcessors });
+  // With nothing to hand spans to, spans are not recorded (no attributes, events, end times kept):
+  // their ids are still made and propagated, so traces still line up across processes and logs.
+  const provider = new BasicTracerProvider({ spanProcessors, ...(spanProcessors.length === 0 ? { sampler: new AlwaysOffSampler() } : {}) });
   trace.setGlobalTracerProvider(provider);
   process.env['OTEL_SERVICE_NAME'] ??= serviceName;
   return { shutdown: () => provider.shutdown() };

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventMetadata, RecordedEvent } from '../envelope';
 import type { SealedEventText, StreamHead } from '../sealing';
+import { rememberEnvelopeText } from '../envelope-text';
 
 /** A row of COLUMNS as an array (better-sqlite3's raw mode: no object built per row). */
 type EventRow = [
@@ -33,6 +34,23 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   hash: row[10],
 });
 
+/**
+ * A row as a recorded event whose envelope text (`envelopeText`) is put together from the stored
+ * data and metadata text, not serialised from the parsed values: for subscriptions, whose events
+ * the relay publishes as text.
+ */
+export const toRecordedEventWithText = (row: EventRow): RecordedEvent => {
+  const event = toRecordedEvent(row);
+  rememberEnvelopeText(
+    event,
+    () =>
+      `{"id":${JSON.stringify(row[3])},"type":${JSON.stringify(row[4])},"schemaVersion":${row[5]},"streamId":${JSON.stringify(row[1])},` +
+      `"revision":${row[2]},"globalPosition":${row[0]},"occurredAt":${JSON.stringify(row[6])},"data":${row[7]},"metadata":${row[8]},` +
+      `"prevHash":${JSON.stringify(row[9])},"hash":${JSON.stringify(row[10])}}`,
+  );
+  return event;
+};
+
 /** Every statement the store runs, prepared once per connection. */
 export const prepareEventStatements = (db: Database.Database) => ({
   head: db.prepare<[string], StreamHead>(
@@ -53,7 +71,10 @@ export const prepareEventStatements = (db: Database.Database) => ({
   readBackwards: db
     .prepare<[string, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`)
     .raw(true),
-  readAll: db.prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`).raw(true),
+  // (after, below, limit): `below` keeps out what is committed but not yet synced (WAL_SYNC).
+  readAll: db
+    .prepare<[number, number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE global_position > ? AND global_position < ? ORDER BY global_position LIMIT ?`)
+    .raw(true),
   getMetadata: db.prepare<[string], { metadata: string }>('SELECT metadata FROM stream_metadata WHERE stream_id = ?'),
   setMetadata: db.prepare<[string, string]>(
     'INSERT INTO stream_metadata (stream_id, metadata) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET metadata = excluded.metadata',

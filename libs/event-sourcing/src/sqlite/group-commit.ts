@@ -11,7 +11,7 @@ type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
 /**
  * Group commit: work queued while the event loop is busy (commands arriving together, or during
  * the previous commit's fsync) runs in one IMMEDIATE transaction, each piece in a savepoint of its
- * own, and is committed — and synced, under `synchronous=FULL` — once for all of them. A piece
+ * own, and is committed — and synced, by `synchronous=FULL` or by the `durable` hook — once for all of them. A piece
  * that throws is rolled back to its savepoint and fails alone; the others commit. Nothing is
  * resolved before the commit returned, so no caller hears of a write that is not durable; when the
  * commit itself fails, every piece fails and none is stored.
@@ -26,10 +26,20 @@ export class GroupCommit<T> {
   private readonly single: Database.Transaction<(work: () => T) => T>;
   private readonly group: Database.Transaction<(queue: readonly Queued<T>[]) => Outcome<T>[]>;
 
-  /** `onCommitted` gets the results of the pieces that succeeded, after their commit and before they resolve. */
+  /** Syncs still running for committed groups: `settled()` waits for them. */
+  private readonly syncing = new Set<Promise<void>>();
+
+  /**
+   * `onCommitted` gets the results of the pieces that succeeded, after their commit (and its
+   * `durable` promise) and before they resolve. `durable`, when given, is called right after each
+   * commit and makes it durable (WalSync): the pieces resolve only once it has, and fail with its
+   * error if it fails — their events are then stored but were never acknowledged, so a retry with
+   * the same event ids is recognised and acknowledged.
+   */
   constructor(
     private readonly db: Database.Database,
     private readonly onCommitted: (results: readonly T[]) => void,
+    private readonly durable?: (groupSize: number) => Promise<void>,
   ) {
     this.single = db.transaction((work: () => T) => work());
     // Called inside `group`'s transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
@@ -72,8 +82,24 @@ export class GroupCommit<T> {
       for (const queued of queue) queued.reject(error);
       return;
     }
-    this.onCommitted(outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])));
-    outcomes.forEach((outcome, index) => (outcome.ok ? queue[index].resolve(outcome.value) : queue[index].reject(outcome.error)));
+    const settle = (): void => {
+      this.onCommitted(outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])));
+      outcomes.forEach((outcome, index) => (outcome.ok ? queue[index].resolve(outcome.value) : queue[index].reject(outcome.error)));
+    };
+    if (!this.durable) {
+      settle();
+      return;
+    }
+    const syncing = this.durable(queue.length).then(settle, (error: unknown) => {
+      outcomes.forEach((outcome, index) => queue[index].reject(outcome.ok ? error : outcome.error));
+    });
+    this.syncing.add(syncing);
+    void syncing.finally(() => this.syncing.delete(syncing));
+  }
+
+  /** Resolves once every committed group has been made durable and its pieces resolved. */
+  async settled(): Promise<void> {
+    while (this.syncing.size > 0) await Promise.all(this.syncing);
   }
 
   /** One piece needs no savepoint: its own transaction rolls back alone. */

@@ -39,24 +39,35 @@ CREATE TABLE IF NOT EXISTS checkpoints (
 
 export interface DurabilityOptions {
   /**
-   * FULL (default) fsyncs the write-ahead log at every commit, so an append acknowledged to the
-   * caller survives a power loss or an OS crash, not only a killed process. With NORMAL, WAL
-   * commits are synced only at checkpoints: a kill -9 loses nothing (the OS still has the pages)
-   * but a power cut can roll back appends that were already acknowledged — and a reply such as
-   * "your request was received" must never be taken back. Measured (2,000 one-event appends on
-   * the development VM's ext4 disk): FULL ≈ 5,000 appends/s (0.2 ms each), NORMAL ≈ 9,000–14,000/s.
-   * A government bureau's command rate is orders of magnitude below either, so FULL costs nothing
-   * that matters; on disks with slow fsync the gap widens but the argument does not change.
+   * How an acknowledged append is made to survive a power loss or an OS crash, not only a killed
+   * process — a reply such as "your request was received" must never be taken back.
+   *
+   * - `WAL_SYNC` (the default for a file): SQLite commits under NORMAL, and the store fdatasyncs
+   *   the write-ahead log on a libuv thread (`WalSync`) before acknowledging the appends of that
+   *   commit, and shows no event to a reader of this store before then. The same durability as
+   *   FULL, but the event loop does not stop for the disk: it decides and writes the next commands
+   *   while the last commit syncs (docs/adr/0006).
+   * - `FULL`: SQLite fsyncs the WAL inside every commit, blocking the event loop meanwhile.
+   * - `NORMAL`: WAL commits are synced only at checkpoints: a kill -9 loses nothing (the OS still
+   *   has the pages) but a power cut can roll back appends that were acknowledged. For seeding
+   *   benchmarks and tests only.
    */
-  readonly synchronous?: 'FULL' | 'NORMAL';
+  readonly synchronous?: 'WAL_SYNC' | 'FULL' | 'NORMAL';
   /** How long a writer waits for another process's write lock before failing (ms). */
   readonly busyTimeoutMs?: number;
 }
 
+/** What the options ask for on this database: WAL_SYNC needs a WAL file, which a memory database has not. */
+export const durabilityOf = (db: Database.Database, options: DurabilityOptions): 'WAL_SYNC' | 'FULL' | 'NORMAL' => {
+  const asked = options.synchronous ?? 'WAL_SYNC';
+  return asked === 'WAL_SYNC' && db.memory ? 'FULL' : asked;
+};
+
 export const prepareDatabase = (db: Database.Database, options: DurabilityOptions = {}): void => {
   // WAL lets readers (subscriptions, other processes) run while one writer appends.
   if (!db.memory) db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  const durability = durabilityOf(db, options);
+  db.pragma(`synchronous = ${durability === 'WAL_SYNC' ? 'NORMAL' : durability}`);
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.exec(SCHEMA);
 };

@@ -66,8 +66,23 @@ describe('SqliteEventStore on a file', () => {
     await file.remove();
   });
 
-  it('writes through a write-ahead log synced at every commit', () => {
-    expect(open().durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL' });
+  it('writes through a write-ahead log that is synced before an append is acknowledged, off the event loop by default', () => {
+    expect(open().durability()).toEqual({ journalMode: 'wal', synchronous: 'NORMAL', walSyncedBeforeAcknowledging: true });
+    expect(open({ synchronous: 'FULL' }).durability()).toEqual({ journalMode: 'wal', synchronous: 'FULL', walSyncedBeforeAcknowledging: false });
+  });
+
+  it('acknowledges appends asked for together (one group, one sync) and delivers each of their events once, in log order, to a subscriber', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+    const seen: RecordedEvent[] = [];
+    const subscription = store.subscribeToAll({ fromPosition: 0 }, async (event) => void seen.push(event));
+    const appends = Array.from({ length: 20 }, () => store.appendToStream(uniqueStreamId(), someEvents(2), { expectedRevision: 'no_stream' }));
+    appends.push(store.appendToStream(streamId, someEvents(1), { expectedRevision: 'no_stream' }));
+    const results = await Promise.all(appends);
+    await waitFor(() => seen.length === 41, 'every event at the subscriber');
+    await subscription.close();
+    expect(seen.map((event) => event.globalPosition)).toEqual(Array.from({ length: 41 }, (_, index) => index + 1));
+    expect(Math.max(...results.map((result) => result.position))).toBe(41);
   });
 
   it('keeps checkpoints in the same file, across a reopen', async () => {

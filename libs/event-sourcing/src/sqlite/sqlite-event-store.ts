@@ -16,8 +16,9 @@ import type {
 import { sealEventsAsText, toStoredJson, type StreamHead } from '../sealing';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { GroupCommit } from './group-commit';
-import { prepareEventStatements, toRecordedEvent, toSealedRow, type EventStatements } from './event-rows';
-import { prepareDatabase, type DurabilityOptions } from './schema';
+import { prepareEventStatements, toRecordedEvent, toRecordedEventWithText, toSealedRow, type EventStatements } from './event-rows';
+import { durabilityOf, prepareDatabase, type DurabilityOptions } from './schema';
+import { WalSync } from './wal-sync';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
 
 export interface SqliteEventStoreOptions extends DurabilityOptions {
@@ -44,23 +45,38 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
+  /** Set under WAL_SYNC: commits are made durable by it, off the event loop. */
+  private readonly walSync: WalSync | undefined;
+  /** The first position written by the group being committed (WAL_SYNC). */
+  private groupFirstPosition: number | undefined;
+  /** The first position of each committed group whose sync has not finished, in commit order. */
+  private readonly unsynced: number[] = [];
 
   /** `path` is a file, or ':memory:' for a store that lives as long as this object. */
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
     this.db = new Database(path);
     prepareDatabase(this.db, options);
     this.statements = prepareEventStatements(this.db);
-    this.appends = new GroupCommit(this.db, (results) => {
-      if (results.some((result) => result.written)) for (const subscription of this.subscriptions) subscription.notify();
-    });
+    this.walSync = durabilityOf(this.db, options) === 'WAL_SYNC' ? WalSync.ofFile(`${this.db.name}-wal`) : undefined;
+    this.appends = new GroupCommit(
+      this.db,
+      (results) => {
+        if (results.some((result) => result.written)) for (const subscription of this.subscriptions) subscription.notify();
+      },
+      this.walSync ? (groupSize) => this.syncCommittedGroup(groupSize) : undefined,
+    );
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.pageSize = options.pageSize ?? 500;
   }
 
   /** The settings an acknowledged append's durability rests on: for health checks and tests. */
-  durability(): { readonly journalMode: string; readonly synchronous: string } {
+  durability(): { readonly journalMode: string; readonly synchronous: string; readonly walSyncedBeforeAcknowledging: boolean } {
     const level = Number(this.db.pragma('synchronous', { simple: true }));
-    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: SYNCHRONOUS_LEVELS[level] ?? String(level) };
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: SYNCHRONOUS_LEVELS[level] ?? String(level),
+      walSyncedBeforeAcknowledging: this.walSync !== undefined,
+    };
   }
 
   /** Checkpoints kept in the same file, so that a consumer's position is backed up with the log. */
@@ -109,6 +125,7 @@ export class SqliteEventStore implements EventStore {
     try {
       for (const event of sealEventsAsText(streamId, events, head)) {
         position = Number(this.statements.insert.run(...toSealedRow(event)).lastInsertRowid);
+        this.groupFirstPosition ??= position;
       }
     } catch (error) {
       // An id already in the stream, sent in a batch that is not a retry: never store it twice.
@@ -150,7 +167,8 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, handler: EventHandler): Subscription {
     const subscription: CatchUpSubscription = new CatchUpSubscription({
-      readPage: (position, limit) => this.readPage(position, limit),
+      // The relay publishes what it reads here: as the stored text (envelopeText), not serialised again.
+      readPage: (position, limit) => this.statements.readAll.all(position, this.visibleBelow, limit).map(toRecordedEventWithText),
       fromPosition: options.fromPosition ?? 0,
       handler,
       pollIntervalMs: this.pollIntervalMs,
@@ -168,16 +186,53 @@ export class SqliteEventStore implements EventStore {
 
   async setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
     this.statements.setMetadata.run(streamId, JSON.stringify(toStoredJson(metadata)));
+    await this.walSync?.sync();
   }
 
   /** Ends the subscriptions (after their handlers in flight), then closes the file. */
   async close(): Promise<void> {
     if (this.db.open) this.appends.flush(); // appends already asked for are not dropped
+    await this.appends.settled();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.walSync?.close();
     if (this.db.open) this.db.close(); // closing twice is harmless
   }
 
+  /**
+   * WAL_SYNC, right after a group committed: syncs the log, then lets readers of this store see
+   * the group's events. Every group committed before a finished sync is durable with it.
+   */
+  private syncCommittedGroup(groupSize: number): Promise<void> {
+    const first = this.groupFirstPosition;
+    this.groupFirstPosition = undefined;
+    if (first === undefined || !this.walSync) return Promise.resolve(); // nothing written
+    try {
+      if (groupSize === 1 && this.walSync.syncNowIfIdle()) return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    this.unsynced.push(first);
+    const done = (): void => {
+      const index = this.unsynced.indexOf(first);
+      if (index >= 0) this.unsynced.splice(0, index + 1);
+    };
+    return this.walSync.sync().then(done, (error: unknown) => {
+      // The events stay stored (and visible): a failed sync cannot take them back, only not acknowledge them.
+      done();
+      throw error;
+    });
+  }
+
+  /**
+   * Positions readers of the log may see: below the first one still being synced. A subscriber
+   * (the relay, the embedded runtime's consumers) must never pass on an event a power cut could
+   * still take back; the aggregate's own stream reads see everything, as the decider must.
+   */
+  private get visibleBelow(): number {
+    return this.unsynced[0] ?? Number.MAX_SAFE_INTEGER;
+  }
+
   private readPage(position: number, limit: number): RecordedEvent[] {
-    return this.statements.readAll.all(position, limit).map(toRecordedEvent);
+    return this.statements.readAll.all(position, this.visibleBelow, limit).map(toRecordedEvent);
   }
 }

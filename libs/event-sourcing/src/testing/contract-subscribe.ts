@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../envelope';
+import { envelopeText } from '../envelope-text';
 import type { EventHandler } from '../event-store';
-import { idsOf, markPosition, someEvents, uniqueStreamId, waitFor, type StoreUnderTest } from './contract-fixtures';
+import { anEvent, idsOf, markPosition, someEvents, uniqueStreamId, waitFor, type StoreUnderTest } from './contract-fixtures';
 
 /** Collects the events of the given streams only: a shared server carries other tests' events too. */
 const collectorFor = (...streamIds: string[]) => {
@@ -30,6 +31,20 @@ export const describeSubscribeContract = (store: StoreUnderTest): void => {
       expect(received).toEqual(expected);
       expect(idsOf(received)).not.toContain(first.id);
       await expect(subscription.done).resolves.toBeUndefined();
+    });
+
+    it('gives each delivered event an envelope text (what the relay publishes) that reads back as the event', async () => {
+      const before = await markPosition(store());
+      const streamId = uniqueStreamId();
+      const awkward = { title: '排污许可证 "核发"\n\u2028', nested: { list: [1, -0.5, null, true, { 'key with space': '\\' }] }, empty: {} };
+      await store().appendToStream(streamId, [anEvent({ data: awkward }), ...someEvents(1)], { expectedRevision: 'no_stream' });
+      const { received, handler } = collectorFor(streamId);
+      const subscription = store().subscribeToAll({ fromPosition: before }, handler);
+      await waitFor(() => received.length === 2, 'both events');
+      await subscription.close();
+
+      for (const event of received) expect(JSON.parse(envelopeText(event))).toEqual(JSON.parse(JSON.stringify(event)));
+      expect(JSON.parse(envelopeText(received[0])).data).toEqual(awkward);
     });
 
     it('awaits the handler before delivering the next event', async () => {
