@@ -18,6 +18,12 @@ export interface EventConsumer {
    * checkpoint lives in its read store). Omitted: the bus keeps the position itself.
    */
   readonly checkpoint?: ConsumerCheckpoint;
+  /**
+   * True when no other process consumes under this durable name (a read model kept in this
+   * process's memory, one consumer per replica). The bus may then hand over events in batches and
+   * acknowledge them together; order per stream and exactly-once effect are the same.
+   */
+  readonly exclusive?: boolean;
 }
 
 export interface ConsumerCheckpoint {

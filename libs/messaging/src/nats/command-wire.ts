@@ -2,6 +2,7 @@ import { badInput, DomainError, ROLES, type Actor, type ErrorCode, type Role } f
 import { headers as natsHeaders, type Msg, type MsgHdrs } from '@nats-io/transport-node';
 import type { CommandEnvelope, CommandErrorReply, CommandMetadata, CommandReply, CommandResult } from '../command-bus';
 import { commandSubject, isSubjectToken } from './subjects';
+import { decodeStrictUtf8 } from './strict-utf8';
 
 /** Metadata travels in headers, so that a service can route, trace and authorize without parsing the body. */
 export const COMMAND_HEADERS = {
@@ -104,7 +105,7 @@ export const decodeCommand = (msg: Pick<Msg, 'subject' | 'headers' | 'data'>, co
   if (!isSubjectToken(type)) throw malformed(`Subject ${msg.subject} does not name a command of ${context}.`, { subject: msg.subject });
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(msg.data));
+    body = JSON.parse(decodeStrictUtf8(msg.data));
   } catch {
     throw malformed('The command body is not UTF-8 JSON.');
   }

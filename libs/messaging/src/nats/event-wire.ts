@@ -1,6 +1,7 @@
-import type { RecordedEvent } from '@gongkai/event-sourcing';
+import { envelopeText, type RecordedEvent } from '@gongkai/event-sourcing';
 import { contextOfStream, eventSubject } from '../event-bus';
 import { isSubjectToken } from './subjects';
+import { decodeStrictUtf8 } from './strict-utf8';
 
 /** The subject of a recorded event; throws for a stream id or type that cannot form one. */
 export const subjectOfEvent = (event: RecordedEvent): string => {
@@ -11,7 +12,8 @@ export const subjectOfEvent = (event: RecordedEvent): string => {
   return eventSubject(context, event.type);
 };
 
-export const encodeEvent = (event: RecordedEvent): string => JSON.stringify(event);
+/** The envelope as JSON: the store's own text when the event came from a subscription (envelopeText). */
+export const encodeEvent = (event: RecordedEvent): string => envelopeText(event);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -22,7 +24,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 export const parseEvent = (data: Uint8Array): RecordedEvent | undefined => {
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(data));
+    value = JSON.parse(decodeStrictUtf8(data));
   } catch {
     return undefined;
   }

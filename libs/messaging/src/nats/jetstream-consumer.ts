@@ -22,12 +22,25 @@ export interface ConsumerLoopOptions {
   /** Once the connection is closed for good there is nothing to resubscribe to. */
   readonly connectionClosed: () => boolean;
   readonly report: (message: string, facts: Record<string, unknown>) => void;
+  /**
+   * Set for an exclusive consumer (one process alone on its durable): events come in batches and
+   * are acknowledged together, failures are retried here, and `reposition` is called before every
+   * (re)subscription to restart the durable just after what was acknowledged, so that events
+   * pulled but not handled come again in stream order.
+   */
+  readonly batched?: { readonly reposition: () => Promise<void> };
 }
 
 /** Pause after the subscription itself failed (the consumer was deleted, the server went away). */
 const RESUBSCRIBE_DELAY_MS = 1_000;
 
 const PULL_EXPIRY_MS = 5_000;
+
+/** Events an exclusive consumer pulls at once. */
+export const BATCH_SIZE = 256;
+
+/** An exclusive consumer acknowledges at least this often, and whenever it has caught up. */
+const ACK_EVERY = 64;
 
 /** Handles an event inside the trace of the command that wrote it, with its correlation id in every log line. */
 const handleInScope = (consumer: EventConsumer, event: RecordedEvent): Promise<void> => {
@@ -40,7 +53,9 @@ const handleInScope = (consumer: EventConsumer, event: RecordedEvent): Promise<v
 /**
  * One durable pull consumer: takes its events one at a time, acks after the handler succeeded,
  * naks with a growing delay after a failure and parks the event once it failed `maxDeliveries`
- * times, so that one bad event cannot stop the consumer for good.
+ * times, so that one bad event cannot stop the consumer for good. An exclusive consumer (option
+ * `batched`) takes them in batches instead, retries a failure here before moving on, and acks
+ * once per batch: per event, that saves the server a pull, an ack and its confirmation.
  */
 export class ConsumerLoop {
   private stopping = false;
@@ -49,6 +64,12 @@ export class ConsumerLoop {
   /** The highest global position handled, saved to the consumer's own checkpoint (for lag metrics and restarts). */
   private position = 0;
   private wakeUp: (() => void) | undefined;
+  /** Batched: the stream sequence of the last event handled (or parked, or skipped) by this loop. */
+  private lastSequence = 0;
+  /** Batched: the last message handled and not yet acknowledged, with how many came before it unacknowledged. */
+  private unacknowledged: JsMsg | undefined;
+  private lastHandled: JsMsg | undefined;
+  private sinceAck = 0;
 
   constructor(
     private readonly consumer: EventConsumer,
@@ -68,6 +89,7 @@ export class ConsumerLoop {
     this.wakeUp?.();
     await this.messages?.close().catch(() => undefined);
     await this.running;
+    await this.acknowledgeBatch(true);
   }
 
   /** Hands a parked event to the consumer again: one attempt, no checkpoint (the position is past it). */
@@ -76,11 +98,12 @@ export class ConsumerLoop {
   }
 
   private async open(): Promise<ConsumerMessages> {
+    await this.options.batched?.reposition();
     const consumer = await this.options.js.consumers.get(this.options.stream, this.options.durable);
-    // One message per pull: with max_ack_pending 1 the server would not send a second one anyway.
-    // Pulls expire after 5 s (not the default 30 s): after a server restart a pull that went
-    // unanswered is renewed that much sooner, so consumers resume within seconds.
-    this.messages = await consumer.consume({ max_messages: 1, expires: PULL_EXPIRY_MS });
+    // One message per pull unless batched: with max_ack_pending 1 the server would not send a
+    // second one anyway. Pulls expire after 5 s (not the default 30 s): after a server restart a
+    // pull that went unanswered is renewed that much sooner, so consumers resume within seconds.
+    this.messages = await consumer.consume({ max_messages: this.options.batched ? BATCH_SIZE : 1, expires: PULL_EXPIRY_MS });
     return this.messages;
   }
 
@@ -90,6 +113,11 @@ export class ConsumerLoop {
       try {
         messages ??= await this.open();
         for await (const msg of messages) {
+          if (this.options.batched) {
+            // Pulled but not started when stopping: the next subscription starts after the last ack.
+            if (!this.stopping) await this.processInBatch(msg, messages);
+            continue;
+          }
           if (this.stopping) {
             msg.nak(); // pulled but not started: redeliver at once to whoever subscribes next
             continue;
@@ -128,6 +156,90 @@ export class ConsumerLoop {
       return;
     }
     if (await this.advance(event, msg)) await this.acknowledge(msg);
+  }
+
+  /**
+   * Batched: handles the event (retrying here, then parking), then acknowledges every event up to
+   * it once the batch is drained or ACK_EVERY events went unacknowledged. A redelivery of an event
+   * this loop already handled (its ack was lost, or a slow handler outlasted ack_wait for the rest
+   * of the batch) is recognised by its stream sequence and skipped.
+   */
+  private async processInBatch(msg: JsMsg, messages: ConsumerMessages): Promise<void> {
+    if (msg.seq <= this.lastSequence) return;
+    const event = parseEvent(msg.data);
+    if (!event) {
+      this.options.report('unreadable message on the events stream skipped', { consumer: this.consumer.durableName, subject: msg.subject, sequence: msg.seq });
+    } else if (this.wants(event)) {
+      await this.handleWithRetries(msg, event);
+      await this.advanceCheckpoint(event);
+    }
+    this.lastSequence = msg.seq;
+    this.lastHandled = msg;
+    this.unacknowledged = msg;
+    this.sinceAck++;
+    if (this.sinceAck >= ACK_EVERY || messages.getPending() === 0) await this.acknowledgeBatch(false);
+  }
+
+  /** Batched: retries a failing event `maxDeliveries` times in all, then parks it; throws only when stopping. */
+  private async handleWithRetries(msg: JsMsg, event: RecordedEvent): Promise<void> {
+    const { maxDeliveries, retryDelaysMs } = this.options;
+    for (let attempt = msg.info.deliveryCount; ; attempt++) {
+      let failure: unknown;
+      try {
+        await this.withProgress(msg, () => handleInScope(this.consumer, event));
+        return;
+      } catch (error) {
+        failure = error;
+      }
+      // Not handled and not parked: left unacknowledged, it comes again to the next subscription.
+      if (this.stopping) throw failure;
+      if (attempt < maxDeliveries) {
+        await this.pause(retryDelaysMs[Math.min(attempt, retryDelaysMs.length) - 1] ?? 0);
+        continue;
+      }
+      try {
+        await this.options.park(event, msg.subject, failure);
+        this.options.report('event parked after repeated failures', { consumer: this.consumer.durableName, eventId: event.id, type: event.type, error: String(failure) });
+        return;
+      } catch (parkError) {
+        this.options.report('event could not be parked; retrying', { consumer: this.consumer.durableName, eventId: event.id, error: String(parkError) });
+        await this.pause(retryDelaysMs.at(-1) ?? 0);
+      }
+    }
+  }
+
+  /** Batched: a checkpoint that could not be saved is covered by the next save, positions only grow. */
+  private async advanceCheckpoint(event: RecordedEvent): Promise<void> {
+    if (!this.consumer.checkpoint || event.globalPosition <= this.position) return;
+    try {
+      await this.consumer.checkpoint.save(event.globalPosition);
+      this.position = event.globalPosition;
+    } catch (error) {
+      this.options.report('consumer checkpoint could not be saved; the next event saves it', { consumer: this.consumer.durableName, eventId: event.id, error: String(error) });
+    }
+  }
+
+  /**
+   * Acknowledges every event up to the last one handled (AckPolicy.All). Unconfirmed while
+   * running: a lost ack only brings events again, which the loop skips by sequence and the
+   * handlers by stream revision. Confirmed when stopping — again, if it went out unconfirmed —
+   * so that the next subscriber's start, read from the ack floor, is after them.
+   */
+  private async acknowledgeBatch(confirmed: boolean): Promise<void> {
+    const msg = confirmed ? this.lastHandled : this.unacknowledged;
+    this.unacknowledged = undefined;
+    this.sinceAck = 0;
+    if (!msg) return;
+    if (confirmed) {
+      if (!this.options.connectionClosed()) await this.acknowledge(msg);
+      return;
+    }
+    try {
+      msg.ack();
+    } catch (error) {
+      // the connection is closing: the events come again after the next reposition, and are skipped by revision
+      this.options.report('ack not sent; the events may be delivered again', { consumer: this.consumer.durableName, sequence: msg.seq, error: String(error) });
+    }
   }
 
   private async failed(msg: JsMsg, event: RecordedEvent, error: unknown): Promise<void> {

@@ -176,11 +176,39 @@ describe('JetStreamEventBus on a real nats-server', () => {
     expect(next.handled.map((event) => event.id)).toEqual([second.id]);
   });
 
-  it('resumes a durable consumer after nats-server restarted, losing and repeating nothing', async () => {
+  it('close() of an exclusive consumer acknowledges what it handled; the events it pulled and did not handle go, in order, to the next subscriber', async () => {
+    const bus = await open();
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const events = [1, 2, 3, 4, 5].map((n) => anEvent(`services-catalog.ServiceItem-${n % 2}`, 'ServiceItemRevised'));
+    const slow = recorder('catalog-projection', (event) => (event.id === events[1]?.id ? gate : Promise.resolve()));
+    const subscription = await bus.subscribe({ ...slow.consumer, exclusive: true });
+    for (const event of events) await bus.publish(event);
+    await waitUntil(() => slow.handled.length === 1, 'the first event');
+    await sleep(100); // the rest of the batch is pulled by now, the second event held in its handler
+
+    const closing = subscription.close();
+    release();
+    await closing;
+
+    const next = recorder('catalog-projection');
+    await bus.subscribe({ ...next.consumer, exclusive: true });
+    await waitUntil(() => next.handled.length >= 3, 'the three events not handled before');
+    await sleep(200);
+    expect(slow.handled.map((event) => event.id)).toEqual(events.slice(0, 2).map((event) => event.id));
+    expect(next.handled.map((event) => event.id)).toEqual(events.slice(2).map((event) => event.id));
+  });
+
+  it.each([
+    ['a shared durable', false],
+    ['an exclusive consumer (batched)', true],
+  ])('resumes after nats-server restarted, losing and repeating nothing: %s', async (_kind, exclusive) => {
     const statuses: string[] = [];
     const bus = await open({}, (status) => statuses.push(status.type));
     const { consumer, handled } = recorder('catalog-projection');
-    await bus.subscribe(consumer);
+    await bus.subscribe({ ...consumer, exclusive });
     const before = [anEvent('services-catalog.ServiceItem-1', 'ServiceItemDrafted'), anEvent('services-catalog.ServiceItem-1', 'ServiceItemPublished')];
     for (const event of before) await bus.publish(event);
     await waitUntil(() => handled.length === 2, 'the events before the restart');
@@ -195,7 +223,10 @@ describe('JetStreamEventBus on a real nats-server', () => {
     expect(handled.map((event) => event.id)).toEqual([...before, ...after].map((event) => event.id));
   });
 
-  it('loses nothing when nats-server crashes, and a read model that checks stream revisions applies nothing twice', async () => {
+  it.each([
+    ['a shared durable', false],
+    ['an exclusive consumer (batched)', true],
+  ])('loses nothing when nats-server crashes, and a read model that checks stream revisions applies nothing twice: %s', async (_kind, exclusive) => {
     // A crash can lose the server's record of the last acks: those events come again after ack_wait.
     const statuses: string[] = [];
     const bus = await open({ ackWaitMs: 500 }, (status) => statuses.push(status.type));
@@ -211,8 +242,8 @@ describe('JetStreamEventBus on a real nats-server', () => {
       heads.set(event.streamId, event.revision);
       applied.push(event.id);
     };
-    await bus.subscribe(plain.consumer);
-    await bus.subscribe({ ...readModel.consumer, handle: applyOnce, checkpoint: { load: async () => saved, save: async (position) => void (saved = position) } });
+    await bus.subscribe({ ...plain.consumer, exclusive });
+    await bus.subscribe({ ...readModel.consumer, handle: applyOnce, checkpoint: { load: async () => saved, save: async (position) => void (saved = position) }, exclusive });
     const before = [anEvent('services-catalog.ServiceItem-1', 'ServiceItemDrafted'), anEvent('services-catalog.ServiceItem-1', 'ServiceItemPublished')];
     for (const event of before) await bus.publish(event);
     await waitUntil(() => plain.handled.length === 2 && readModel.handled.length === 2, 'the events before the crash');

@@ -3,6 +3,8 @@ import {
   AckPolicy,
   DeliverPolicy,
   jetstream,
+  JetStreamApiCodes,
+  JetStreamApiError,
   jetstreamManager,
   RetentionPolicy,
   StorageType,
@@ -14,8 +16,10 @@ import {
 import { nanos, type NatsConnection } from '@nats-io/transport-node';
 import type { EventBus, EventConsumer, EventSubscription, ParkedEvent } from '../event-bus';
 import { encodeEvent, subjectOfEvent } from './event-wire';
-import { ConsumerLoop } from './jetstream-consumer';
+import { BATCH_SIZE, ConsumerLoop } from './jetstream-consumer';
 import { ParkedStream } from './parked-stream';
+import { requestInboxOf } from './request-inbox';
+import { publishToStream } from './stream-publish';
 import { isSubjectToken, jetStreamName } from './subjects';
 
 export interface JetStreamEventBusOptions {
@@ -78,9 +82,9 @@ export class JetStreamEventBus implements EventBus {
 
   async publish(event: RecordedEvent): Promise<void> {
     const subject = subjectOfEvent(event);
-    const { js } = await this.open();
+    await this.open();
     // Awaiting the PubAck: the relay checkpoints only what JetStream has stored (or recognised as a duplicate).
-    await js.publish(subject, encodeEvent(event), { msgID: event.id, timeout: this.options.publishTimeoutMs ?? 5_000 });
+    await publishToStream(requestInboxOf(this.connection), subject, encodeEvent(event), event.id, this.options.publishTimeoutMs ?? 5_000);
   }
 
   async subscribe(consumer: EventConsumer): Promise<EventSubscription> {
@@ -95,7 +99,7 @@ export class JetStreamEventBus implements EventBus {
     if (consumer.checkpoint && (await consumer.checkpoint.load()) === undefined) {
       await jsm.consumers.delete(this.streamName, durable).catch(() => false);
     }
-    await this.ensureConsumer(jsm, durable, filter.config);
+    if (!consumer.exclusive) await this.ensureConsumer(jsm, durable, filter.config);
     // Checked again: a concurrent subscribe of the same durable may have won while we awaited.
     if (this.loops.has(consumer.durableName)) throw new Error(`Consumer ${consumer.durableName} is already subscribed.`);
     const loop = new ConsumerLoop(consumer, {
@@ -109,6 +113,7 @@ export class JetStreamEventBus implements EventBus {
       park: (event, subject, error) => parked.park(consumer.durableName, event, subject, error),
       connectionClosed: () => this.connection.isClosed(),
       report: (message, facts) => this.report(message, facts),
+      ...(consumer.exclusive ? { batched: { reposition: () => this.repositionExclusiveConsumer(jsm, durable, filter.config) } } : {}),
     });
     this.loops.set(consumer.durableName, loop);
     try {
@@ -230,6 +235,32 @@ export class JetStreamEventBus implements EventBus {
     } catch (addError) {
       await jsm.consumers.update(this.streamName, durable, config).catch(() => Promise.reject(addError));
     }
+  }
+
+  /**
+   * An exclusive consumer's durable acknowledges in batches (AckPolicy.All) and is created anew
+   * before every subscription, starting right after its ack floor: events pulled by an earlier
+   * subscription and not acknowledged then come again before any later one, in stream order —
+   * which a durable that kept them pending would not do (it redelivers them only after ack_wait,
+   * behind newer events).
+   */
+  private async repositionExclusiveConsumer(jsm: JetStreamManager, durable: string, filter: Partial<ConsumerConfig>): Promise<void> {
+    const acknowledged = await jsm.consumers
+      .info(this.streamName, durable)
+      .then((info) => info.ack_floor.stream_seq)
+      // No durable yet: from the start. Anything else (the server away) fails the subscription,
+      // which is retried, rather than replaying everything.
+      .catch((error: unknown) => (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.ConsumerNotFound ? 0 : Promise.reject(error)));
+    await jsm.consumers.delete(this.streamName, durable).catch(() => false);
+    await jsm.consumers.add(this.streamName, {
+      durable_name: durable,
+      ack_policy: AckPolicy.All,
+      ...(acknowledged > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: acknowledged + 1 } : { deliver_policy: DeliverPolicy.All }),
+      max_ack_pending: 4 * BATCH_SIZE,
+      max_deliver: -1,
+      ack_wait: nanos(this.ackWaitMs),
+      ...filter,
+    });
   }
 
   /** Filters on the server where it can; otherwise takes `events.>` and skips other contexts locally. */

@@ -42,7 +42,7 @@ const deleteStreams = async (connection: NatsConnection): Promise<void> => {
   for (const stream of ['EVENTS', 'PARKED']) await jsm.streams.delete(stream).catch(() => false);
 };
 
-describeEventBusContract('JetStream', async () => {
+const jetStreamHarness = (exclusive: boolean) => async () => {
   const connections: NatsConnection[] = [];
   const buses: JetStreamEventBus[] = [];
   const admin = await connectNats(server.url, 'contract-admin');
@@ -61,5 +61,10 @@ describeEventBusContract('JetStream', async () => {
       await Promise.all(buses.map((bus) => bus.close()));
       await Promise.all(connections.map((connection) => connection.close()));
     },
+    exclusive,
   };
-});
+};
+
+describeEventBusContract('JetStream', jetStreamHarness(false));
+// Batched delivery and acks: the same promises, order across retries and restarts included.
+describeEventBusContract('JetStream, exclusive consumers', jetStreamHarness(true));

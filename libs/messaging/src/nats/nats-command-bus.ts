@@ -1,10 +1,11 @@
 import { injectTraceContext, inSpan, withRequestScope } from '@gongkai/observability';
 import { SpanKind } from '@opentelemetry/api';
 import { badInput, DomainError } from '@gongkai/kernel';
-import { RequestError, TimeoutError, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { CommandBus, CommandEnvelope, CommandErrorReply, CommandHandlerFn, CommandReply, CommandResult } from '../command-bus';
 import { decodeCommand, decodeReply, encodeCommand, encodeReply } from './command-wire';
 import { watchStatus, type StatusWatch } from './connection';
+import { requestInboxOf, type RequestInbox, type RequestOutcome } from './request-inbox';
 import { commandWildcard, isSubjectToken } from './subjects';
 
 export interface NatsCommandBusOptions {
@@ -33,6 +34,7 @@ export class NatsCommandBus implements CommandBus {
   private readonly served = new Map<string, Subscription>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly statusWatch: StatusWatch;
+  private readonly inbox: RequestInbox;
   /** Known from the connection's status events: while it is down, waiting out the timeout helps nobody. */
   private connected = true;
   private closed = false;
@@ -43,6 +45,7 @@ export class NatsCommandBus implements CommandBus {
   ) {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.closeTimeoutMs = options.closeTimeoutMs ?? 5_000;
+    this.inbox = requestInboxOf(connection);
     this.statusWatch = watchStatus(connection, (status) => {
       if (status.type === 'disconnect') this.connected = false;
       if (status.type === 'reconnect') this.connected = true;
@@ -63,13 +66,9 @@ export class NatsCommandBus implements CommandBus {
       const { subject, payload, headers } = encodeCommand(command);
       // W3C trace context rides along, so that the service's span continues this trace.
       for (const [name, value] of Object.entries(injectTraceContext({}))) headers.set(name, value);
-      let reply: Msg;
-      try {
-        reply = await this.connection.request(subject, payload, { timeout: this.timeoutMs, headers });
-      } catch (error) {
-        throw this.unreachable(context, error);
-      }
-      return decodeReply(reply.string(), context);
+      const outcome = await this.inbox.request(subject, payload, { timeoutMs: this.timeoutMs, headers });
+      if (outcome.kind !== 'answered') throw this.unreachable(context, outcome);
+      return decodeReply(outcome.msg.string(), context);
     });
   }
 
@@ -141,14 +140,15 @@ export class NatsCommandBus implements CommandBus {
     return { code: 'SERVICE_UNAVAILABLE', rule: 'COMMAND_FAILED', message: `${context} could not complete the command. Try again later.` };
   }
 
-  private unreachable(context: string, error: unknown): DomainError {
-    if (error instanceof TimeoutError) {
-      return unavailable('COMMAND_TIMEOUT', `${context} did not answer within ${this.timeoutMs} ms. The command may still take effect; retry with the same idempotency key.`, context);
+  private unreachable(context: string, outcome: Exclude<RequestOutcome, { kind: 'answered' }>): DomainError {
+    switch (outcome.kind) {
+      case 'timed-out':
+        return unavailable('COMMAND_TIMEOUT', `${context} did not answer within ${this.timeoutMs} ms. The command may still take effect; retry with the same idempotency key.`, context);
+      case 'no-responders':
+        return unavailable('NO_RESPONDERS', `${context} is not running: no instance of it answers commands.`, context);
+      case 'failed':
+        return unavailable('NOT_CONNECTED', `${context} cannot be reached: ${outcome.reason}.`, context);
     }
-    if (error instanceof RequestError && error.isNoResponders()) {
-      return unavailable('NO_RESPONDERS', `${context} is not running: no instance of it answers commands.`, context);
-    }
-    return unavailable('NOT_CONNECTED', `${context} cannot be reached: ${error instanceof Error ? error.message : String(error)}.`, context);
   }
 
   private track(work: Promise<void>): void {

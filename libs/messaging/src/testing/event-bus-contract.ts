@@ -13,6 +13,8 @@ export interface EventBusHarness {
    */
   open(): Promise<EventBus>;
   close(): Promise<void>;
+  /** Subscribes every consumer of the suite as exclusive (`EventConsumer.exclusive`), the way a replica's own read models are. */
+  readonly exclusive?: boolean;
 }
 
 /** `history` is the event store the events were appended to (the in-process bus reads it). */
@@ -98,7 +100,15 @@ export const describeEventBusContract = (name: string, factory: EventBusFactory)
     };
 
     const subscribe = async (consumer: EventConsumer): Promise<EventSubscription> => {
-      const subscription = await bus.subscribe(consumer);
+      // A wrapper, not a copy: tests replace a recorder's handle after subscribing.
+      const exclusive: EventConsumer = {
+        durableName: consumer.durableName,
+        ...(consumer.contexts ? { contexts: consumer.contexts } : {}),
+        ...(consumer.checkpoint ? { checkpoint: consumer.checkpoint } : {}),
+        handle: (event) => consumer.handle(event),
+        exclusive: true,
+      };
+      const subscription = await bus.subscribe(harness.exclusive ? exclusive : consumer);
       subscriptions.push(subscription);
       return subscription;
     };

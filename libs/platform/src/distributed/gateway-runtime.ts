@@ -13,6 +13,8 @@ import { catchUpCalendarFromReadModel } from './calendar-from-read-model';
 import { openPersonalDataVault } from './personal-data-vault';
 import type { GatewayProcessConfig } from './process-config';
 
+const SHARED_READ_MODELS_CONSUMER = 'gateway.read-models';
+
 /**
  * The gateway's infrastructure: NATS to send commands, and the read models fed from JetStream.
  * With MongoDB every replica shares one durable consumer (one event in flight for the whole group,
@@ -51,7 +53,9 @@ export class GatewayRuntime {
         if (status.type === 'disconnect' || status.type === 'reconnect') logger.event('warn', `nats ${status.type}`, {});
       },
     });
-    const consumerName = config.mongodbUri ? 'gateway.read-models' : `gateway.read-models.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
+    // Shared read models (MongoDB) share one durable, one event at a time; read models in memory are
+    // this replica's own, and so is its consumer, which may then take events in batches.
+    const consumerName = config.mongodbUri ? SHARED_READ_MODELS_CONSUMER : `${SHARED_READ_MODELS_CONSUMER}.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
     const commands = new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError });
     const personalData = await openPersonalDataVault(config.personalData);
     return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError, replicas: config.jetStreamReplicas }), readStore, metrics, personalData, consumerName, logger);
@@ -65,6 +69,7 @@ export class GatewayRuntime {
     await catchUpCalendarFromReadModel(this.calendar, this.readStore);
     this.feed = await this.events.subscribe({
       durableName: this.consumerName,
+      exclusive: this.consumerName !== SHARED_READ_MODELS_CONSUMER,
       // The calendar takes a loaded year before the read models that date requests on it see the event.
       handle: (event) => {
         takeCalendarEvent(this.calendar, event);
