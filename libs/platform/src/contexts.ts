@@ -5,7 +5,7 @@ import { InterpretationsServiceModule } from '@gongkai/interpretations/service';
 import { DecisionsServiceModule } from '@gongkai/decisions/service';
 import { OVERSIGHT_PROJECTIONS, OversightReadModule } from '@gongkai/oversight/read';
 import { OversightServiceModule } from '@gongkai/oversight/service';
-import { PARTICIPATION_PROJECTIONS, ParticipationReadModule } from '@gongkai/participation/read';
+import { participationProjections, ParticipationReadModule } from '@gongkai/participation/read';
 import { ParticipationServiceModule } from '@gongkai/participation/service';
 import type { WorkingDayCalendar } from '@gongkai/kernel';
 import type { Projection } from '@gongkai/read-store';
@@ -47,5 +47,5 @@ export const allProjections = (calendar: WorkingDayCalendar): readonly Projectio
   ...DECISIONS_PROJECTIONS,
   ...SUPERVISION_PROJECTIONS,
   ...interpretationsProjections(calendar),
-  ...PARTICIPATION_PROJECTIONS,
+  ...participationProjections(calendar),
 ];

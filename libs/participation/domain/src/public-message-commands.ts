@@ -19,7 +19,7 @@ import {
   requireTrackingCode,
 } from '@gongkai/kernel';
 import { DEFAULT_ANSWER_LIMIT_WORKING_DAYS, requireAnswerLimit } from './answer-limits';
-import { answerDueOnOf, escalate, workingDaysTakenOf } from './public-message-deadlines';
+import { answerDueOnOf, answeredLate, dueDayOf, escalate, workingDaysTakenOf } from './public-message-deadlines';
 import {
   evolvePublicMessage,
   initialPublicMessageState,
@@ -141,6 +141,7 @@ const answer = (command: CommandOf<'AnswerPublicMessage'>, state: PublicMessageS
   requireUnanswered(message);
   const text = requireText('answer', command.data.answer, { max: MAX_MESSAGE_LENGTH });
   const answeredOn = localDateOf(context.now);
+  const answerDueOn = dueDayOf(context.calendar, message);
   const answered: PublicMessageEvent = {
     type: 'PublicMessageAnswered',
     data: {
@@ -148,8 +149,8 @@ const answer = (command: CommandOf<'AnswerPublicMessage'>, state: PublicMessageS
       answer: text,
       answeredBy: context.actor.id,
       answeredOn,
-      answerDueOn: message.answerDueOn,
-      late: message.answerDueOn !== null && answeredOn > message.answerDueOn,
+      answerDueOn,
+      late: answeredLate(answerDueOn, answeredOn),
       workingDaysTaken: workingDaysTakenOf(context.calendar, message.receivedOn, answeredOn),
     },
   };

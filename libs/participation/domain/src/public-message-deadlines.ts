@@ -25,6 +25,18 @@ export const answerDueOnOf = (calendar: WorkingDayCalendar, receivedOn: LocalDat
 export const workingDaysTakenOf = (calendar: WorkingDayCalendar, receivedOn: LocalDate, answeredOn: LocalDate): number | null =>
   orWithoutCalendar(() => calendar.workingDaysBetween(receivedOn, answeredOn));
 
+/**
+ * The due day a message is judged by: the one recorded at receipt, else counted now on the
+ * decider's calendar (a year its period crosses may have been loaded since), else still null.
+ */
+export const dueDayOf = (
+  calendar: WorkingDayCalendar,
+  message: { readonly receivedOn: LocalDate; readonly answerLimitWorkingDays: number; readonly answerDueOn: LocalDate | null },
+): LocalDate | null => message.answerDueOn ?? answerDueOnOf(calendar, message.receivedOn, message.answerLimitWorkingDays);
+
+/** Answered after its due day; never while the due day is unknown. */
+export const answeredLate = (answerDueOn: LocalDate | null, answeredOn: LocalDate): boolean => answerDueOn !== null && answeredOn > answerDueOn;
+
 /** Overdue: still unanswered on a day after its due date. Answered late is `late`, not overdue. */
 export const isOverdue = (message: { readonly status: string; readonly answerDueOn: LocalDate | null }, today: LocalDate): boolean =>
   message.status === 'RECEIVED' && message.answerDueOn !== null && today > message.answerDueOn;
@@ -37,11 +49,12 @@ export const escalate = (messageId: string, state: PublicMessageState, context: 
   requireRole(context.actor, 'system');
   if (state.status === 'NONE') throw notFound('PUBLIC_MESSAGE_NOT_FOUND', `There is no public message ${messageId}.`);
   const today = localDateOf(context.now);
-  if (state.escalated || state.answerDueOn === null || !isOverdue(state, today)) return [];
+  const answerDueOn = dueDayOf(context.calendar, state);
+  if (state.escalated || answerDueOn === null || !isOverdue({ status: state.status, answerDueOn }, today)) return [];
   return [
     {
       type: 'PublicMessageEscalated',
-      data: { messageId, departmentCode: state.departmentCode, answerDueOn: state.answerDueOn, escalatedOn: today, escalatedTo: ESCALATION_DEPARTMENT },
+      data: { messageId, departmentCode: state.departmentCode, answerDueOn, escalatedOn: today, escalatedTo: ESCALATION_DEPARTMENT },
     },
   ];
 };

@@ -1,4 +1,4 @@
-import { defaultCalendar } from '@gongkai/calendar';
+import { createWorkingDayCalendar, defaultCalendar, STATUTORY_CALENDAR_YEARS } from '@gongkai/calendar';
 import type { Actor } from '@gongkai/kernel';
 import { DeciderSpecification } from '@gongkai/kernel/testing';
 import { publicMessageDecider, type PublicMessageCommand } from './public-message-commands';
@@ -68,6 +68,45 @@ describe('Public message deadlines (答复时限) and escalation (督办)', () =
 
     it('is asked for by the overdue watch only', () => {
       given([received]).when(escalate, { actor: office, now: '2026-10-09T01:00:00Z' }).thenThrows('FORBIDDEN', 'ROLE_REQUIRED');
+    });
+  });
+
+  describe('a message received while the year its period runs into had no calendar', () => {
+    // A made-up 2027 for the test (only New Year's Day), as an administrator would load it later.
+    const with2027 = createWorkingDayCalendar([...STATUTORY_CALENDAR_YEARS, { year: 2027, holidays: ['2027-01-01'], makeUpWorkingDays: [], source: 'test notice' }]);
+    // Mon 2026-12-28: 12-29 [1], 12-30 [2], 12-31 [3], Fri 01-01 holiday, Mon 01-04 [4], Tue 01-05 [5].
+    const undated = receivedOn(given([]).when(submit(), { actor: anonymous, now: '2026-12-28T02:00:00Z' }).events());
+    const answer: PublicMessageCommand = { type: 'AnswerPublicMessage', data: { messageId, answer: '已安排。', reviewId: 'r8' } };
+    const answeredData = (events: PublicMessageEvent[]) => (events[0] as Extract<PublicMessageEvent, { type: 'PublicMessageAnswered' }>).data;
+
+    it('is received with no due day, keeping its receipt day and limit to count it later', () => {
+      expect(undated.data).toMatchObject({ receivedOn: '2026-12-28', answerLimitWorkingDays: 5, answerDueOn: null });
+    });
+
+    it('is escalated the day after the due day counted on the calendar once the year is loaded, and only once', () => {
+      given([undated])
+        .when(escalate, { actor: watch, now: '2027-01-06T01:00:00Z', calendar: with2027 })
+        .then([{ type: 'PublicMessageEscalated', data: { messageId, departmentCode: 'OFFICE', answerDueOn: '2027-01-05', escalatedOn: '2027-01-06', escalatedTo: 'OFFICE' } }]);
+      const escalated = given([undated]).when(escalate, { actor: watch, now: '2027-01-06T01:00:00Z', calendar: with2027 }).events();
+      given([undated, ...escalated]).when(escalate, { actor: watch, now: '2027-01-20T01:00:00Z', calendar: with2027 }).thenNothingHappened();
+    });
+
+    it('is not escalated on its due day counted late, nor while the year is still missing', () => {
+      given([undated]).when(escalate, { actor: watch, now: '2027-01-05T09:00:00Z', calendar: with2027 }).thenNothingHappened();
+      given([undated]).when(escalate, { actor: watch, now: '2027-03-01T01:00:00Z' }).thenNothingHappened();
+    });
+
+    it('is answered late against the due day counted once the year is loaded', () => {
+      const answered = answeredData(given([undated]).when(answer, { actor: office, now: '2027-01-07T02:00:00Z', calendar: with2027 }).events());
+      // 12-29, 12-30, 12-31, 01-04, 01-05, 01-06, Thu 01-07: 7 working days.
+      expect(answered).toMatchObject({ answeredOn: '2027-01-07', answerDueOn: '2027-01-05', late: true, workingDaysTaken: 7 });
+    });
+
+    it('is answered without a due day, a late flag or a count while the year is still missing', () => {
+      const answered = answeredData(given([undated]).when(answer, { actor: office, now: '2027-01-07T02:00:00Z' }).events());
+      expect(answered).toMatchObject({ answerDueOn: null, late: false, workingDaysTaken: null });
+      const early = answeredData(given([undated]).when(answer, { actor: office, now: '2026-12-30T02:00:00Z' }).events());
+      expect(early).toMatchObject({ answerDueOn: null, late: false, workingDaysTaken: 2 });
     });
   });
 });

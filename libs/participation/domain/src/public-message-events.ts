@@ -71,6 +71,7 @@ export interface PublicMessageRecord {
   readonly accessKeyHash: string;
   readonly receivedOn: LocalDate;
   readonly answerLimitWorkingDays: number;
+  /** As recorded at receipt; while null, `dueDayOf` counts it on the calendar of the moment. */
   readonly answerDueOn: LocalDate | null;
   readonly answer?: string;
   readonly pendingReviewId?: string;

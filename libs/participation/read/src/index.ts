@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '@gongkai/kernel';
 import type { Projection } from '@gongkai/read-store';
 import { outreachActivitiesProjection } from './activities/outreach-activities.projection';
 import { publicationChannelsProjection } from './channels/publication-channels.projection';
@@ -10,5 +11,11 @@ export * from './feeds/feed-entries.projection';
 export * from './feeds/atom-feed';
 export * from './messages/public-messages.projection';
 
-/** The read models this context contributes to the gateway. */
-export const PARTICIPATION_PROJECTIONS: readonly Projection[] = [feedEntriesProjection, outreachActivitiesProjection, webhookDeliveriesProjection, publicationChannelsProjection, publicMessagesProjection];
+/** The read models this context contributes to the gateway, on the process's live calendar (the one the deciders use). */
+export const participationProjections = (calendar: WorkingDayCalendar): readonly Projection[] => [
+  feedEntriesProjection,
+  outreachActivitiesProjection,
+  webhookDeliveriesProjection,
+  publicationChannelsProjection,
+  publicMessagesProjection(calendar),
+];

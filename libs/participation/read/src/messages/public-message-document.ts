@@ -37,6 +37,8 @@ export interface PublicMessageDocument extends ReadDocument {
   readonly receivedYear: number;
   readonly answerLimitWorkingDays: number;
   readonly answerDueOn: LocalDate | null;
+  /** Received with no due day (a year of its period had no calendar): counted on the live calendar until an event records one. */
+  readonly dueDayFromCalendar: boolean;
   readonly status: MessageStatus;
   /** The published note sending a complaint to the petition procedure. */
   readonly complaintNote: string | null;

@@ -1,3 +1,4 @@
+import { defaultCalendar } from '@gongkai/calendar';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { InMemoryReadStore } from '@gongkai/read-store';
 import { PUBLIC_MESSAGES, type PublicMessageDocument } from './public-message-document';
@@ -10,7 +11,7 @@ const subject = (messageId: string) => ({ reviewId: `r-${messageId}`, itemType: 
 
 describe('Public messages at a point in time (asOfInstant)', () => {
   const store = new InMemoryReadStore();
-  const apply = (e: RecordedEvent) => publicMessagesProjection.apply(e, store);
+  const apply = (e: RecordedEvent) => publicMessagesProjection(defaultCalendar()).apply(e, store);
   const messages = () => store.collection<PublicMessageDocument>(PUBLIC_MESSAGES);
   const doc = async (id: string) => (await messages().findOne({ _id: id }))!;
   const listedAt = async (instant: string, query = {}) => (await messages().find(messageListFilterAsOf(query, instant))).map((m) => viewPublicMessageAsOf(m, instant)?.subject ?? null);

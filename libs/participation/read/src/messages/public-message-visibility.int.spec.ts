@@ -27,6 +27,7 @@ const message = (overrides: Partial<PublicMessageDocument> = {}): PublicMessageD
   receivedYear: 2026,
   answerLimitWorkingDays: 5,
   answerDueOn: '2026-03-09',
+  dueDayFromCalendar: false,
   status: 'RECEIVED',
   complaintNote: null,
   answer: null,

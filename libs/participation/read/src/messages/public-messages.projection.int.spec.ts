@@ -1,3 +1,4 @@
+import { defaultCalendar } from '@gongkai/calendar';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import { InMemoryReadStore } from '@gongkai/read-store';
 import { MESSAGE_ANSWER_LIMITS, PUBLIC_MESSAGES, type PublicMessageDocument } from './public-message-document';
@@ -9,7 +10,7 @@ const subject = (reviewId: string) => ({ reviewId, itemType: 'PUBLIC_MESSAGE_ANS
 
 describe('The public messages read model', () => {
   const store = new InMemoryReadStore();
-  const apply = (e: RecordedEvent) => publicMessagesProjection.apply(e, store);
+  const apply = (e: RecordedEvent) => publicMessagesProjection(defaultCalendar()).apply(e, store);
   const doc = async () => (await store.collection<PublicMessageDocument>(PUBLIC_MESSAGES).findOne({ _id: 'm1' }))!;
 
   beforeAll(async () => {

@@ -1,7 +1,9 @@
-import type { PublicationSubject } from '@gongkai/contracts';
+import { type PublicationSubject, WORKING_DAY_CALENDAR_EVENT_TYPES } from '@gongkai/contracts';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
+import type { WorkingDayCalendar } from '@gongkai/kernel';
 import { type AnswerLimitsEvent, PUBLIC_MESSAGE_ITEM_TYPE, type PublicMessageEvent } from '@gongkai/participation/domain';
-import { type Projection, type ReadStore, withPublication } from '@gongkai/read-store';
+import { type Filter, type Projection, type ReadCollection, type ReadStore, withPublication } from '@gongkai/read-store';
+import { datedOnCalendar, recordedDueDay } from './public-message-due-day';
 import { type AnswerLimitsDocument, MESSAGE_ANSWER_LIMITS, PUBLIC_MESSAGES, type PublicMessageDocument } from './public-message-document';
 import { publicMessageView, type PublicMessageView } from './public-message-visibility';
 
@@ -38,6 +40,7 @@ const received = (data: DataOf<'PublicMessageReceived'>, at: string): PublicMess
   receivedYear: Number(data.receivedOn.slice(0, 4)),
   answerLimitWorkingDays: data.answerLimitWorkingDays,
   answerDueOn: data.answerDueOn,
+  dueDayFromCalendar: data.answerDueOn === null,
   status: 'RECEIVED',
   complaintNote: null,
   answer: null,
@@ -74,8 +77,8 @@ const changeOf = (event: RecordedEvent): Record<string, unknown> => {
     case 'PublicMessageRouted':
       return { departmentCode: (event.data as DataOf<'PublicMessageRouted'>).departmentCode, routed: true };
     case 'PublicMessageAnswered': {
-      const { answer, answeredBy, answeredOn, late, workingDaysTaken } = event.data as DataOf<'PublicMessageAnswered'>;
-      return { status: 'ANSWERED', answer: { text: answer, answeredBy, answeredOn, late, workingDaysTaken } };
+      const { answer, answeredBy, answeredOn, late, workingDaysTaken, answerDueOn } = event.data as DataOf<'PublicMessageAnswered'>;
+      return { status: 'ANSWERED', answer: { text: answer, answeredBy, answeredOn, late, workingDaysTaken }, ...recordedDueDay(answerDueOn) };
     }
     case 'PublicMessagePublicationRequested':
       return { publication: { state: 'PENDING_REVIEW', reviewId: (event.data as DataOf<'PublicMessagePublicationRequested'>).publicationRequest.reviewId, publishedAt: null } };
@@ -90,18 +93,32 @@ const changeOf = (event: RecordedEvent): Record<string, unknown> => {
     case 'PublicMessageRated':
       return { rating: (event.data as DataOf<'PublicMessageRated'>).rating };
     case 'PublicMessageEscalated': {
-      const { escalatedOn, escalatedTo, departmentCode } = event.data as DataOf<'PublicMessageEscalated'>;
-      return { escalation: { escalatedOn, escalatedTo, departmentCode } };
+      const { escalatedOn, escalatedTo, departmentCode, answerDueOn } = event.data as DataOf<'PublicMessageEscalated'>;
+      return { escalation: { escalatedOn, escalatedTo, departmentCode }, ...recordedDueDay(answerDueOn) };
     }
     default:
       return {};
   }
 };
 
-/** Public messages for staff, authors and the public list; and the answer limits in force. */
-export const publicMessagesProjection: Projection = {
+/** Messages the calendar dates: a loaded or corrected year may give or move their due day. */
+const dateAgain = async (messages: ReadCollection<PublicMessageDocument>, calendar: WorkingDayCalendar, filter: Filter): Promise<void> => {
+  for (const doc of await messages.find({ ...filter, dueDayFromCalendar: true })) {
+    const next = datedOnCalendar(doc, calendar);
+    if (next.answerDueOn !== doc.answerDueOn || JSON.stringify(next.answer) !== JSON.stringify(doc.answer)) await messages.replaceOne({ _id: doc._id }, next);
+  }
+};
+
+/**
+ * Public messages for staff, authors and the public list; and the answer limits in force. The
+ * calendar is the process's live one, the deciders' own: it has a year an administrator loads
+ * before this projection sees the event, so messages received while that year was missing get
+ * their due day, as requests do.
+ */
+export const publicMessagesProjection = (calendar: WorkingDayCalendar): Projection => ({
   name: 'participation.public-messages',
-  version: 3,
+  // 4: due days counted on the calendar for messages received while a year had none.
+  version: 4,
   collections: [PUBLIC_MESSAGES, MESSAGE_ANSWER_LIMITS],
   indexes: {
     [PUBLIC_MESSAGES]: [
@@ -111,10 +128,11 @@ export const publicMessagesProjection: Projection = {
       { keys: { receivedYear: 1 } },
     ],
   },
-  handles: [...MESSAGE_EVENTS, 'MessageAnswerLimitsSet', ...Object.keys(REVIEW_VERDICTS)],
+  handles: [...MESSAGE_EVENTS, 'MessageAnswerLimitsSet', ...Object.keys(REVIEW_VERDICTS), ...WORKING_DAY_CALENDAR_EVENT_TYPES],
 
   async apply(event: RecordedEvent, store: ReadStore): Promise<void> {
     const messages = store.collection<PublicMessageDocument>(PUBLIC_MESSAGES);
+    if (WORKING_DAY_CALENDAR_EVENT_TYPES.includes(event.type)) return dateAgain(messages, calendar, {});
     if (event.type === 'MessageAnswerLimitsSet') {
       const { agencyCode, limits, reason, setBy, setOn } = (event.data as AnswerLimitsEvent['data']);
       await store.collection<AnswerLimitsDocument>(MESSAGE_ANSWER_LIMITS).replaceOne({ _id: agencyCode }, { _id: agencyCode, limits, reason, setBy, setOn }, { upsert: true });
@@ -130,7 +148,7 @@ export const publicMessagesProjection: Projection = {
     }
     if (event.type === 'PublicMessageReceived') {
       const data = event.data as DataOf<'PublicMessageReceived'>;
-      await messages.replaceOne({ _id: data.messageId }, received(data, event.occurredAt), { upsert: true });
+      await messages.replaceOne({ _id: data.messageId }, datedOnCalendar(received(data, event.occurredAt), calendar), { upsert: true });
       return;
     }
     const messageId = (event.data as { messageId: string }).messageId;
@@ -141,5 +159,7 @@ export const publicMessagesProjection: Projection = {
     const seen = message ? publicMessageView({ ...message, ...change } as PublicMessageDocument) : null;
     const history = message && seen && changedAt ? { publicationHistory: withPublication(withdrawnFromThePast(message.publicationHistory, seen), seen, changedAt) } : {};
     await messages.updateOne({ _id: messageId }, { $set: { ...change, ...history } });
+    // An answer given while the due day was still unknown is judged late or not on the calendar as it is now.
+    if (event.type === 'PublicMessageAnswered') await dateAgain(messages, calendar, { _id: messageId });
   },
-};
+});
