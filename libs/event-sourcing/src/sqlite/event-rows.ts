@@ -4,7 +4,7 @@ import type { SealedEventText, StreamHead } from '../sealing';
 import { rememberEnvelopeText } from '../envelope-text';
 
 /** A row of COLUMNS as an array (better-sqlite3's raw mode: no object built per row). */
-type EventRow = [
+export type EventRow = [
   globalPosition: number,
   streamId: string,
   revision: number,
@@ -85,6 +85,21 @@ export type EventStatements = ReturnType<typeof prepareEventStatements>;
 
 /** The insert's parameters, in the order of its columns. */
 type SealedRow = [string, number, string, string, number, string, string, string, string, string];
+
+/** The row a sealed event became at `position`, as a read of the log returns it. */
+export const toEventRow = (position: number, event: SealedEventText): EventRow => [
+  position,
+  event.streamId,
+  event.revision,
+  event.id,
+  event.type,
+  event.schemaVersion,
+  event.occurredAt,
+  event.data,
+  event.metadata,
+  event.prevHash,
+  event.hash,
+];
 
 /** Data and metadata are stored as the canonical text they were hashed as. */
 export const toSealedRow = (event: SealedEventText): SealedRow => [

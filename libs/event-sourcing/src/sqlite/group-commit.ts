@@ -32,14 +32,15 @@ export class GroupCommit<T> {
   /**
    * `onCommitted` gets the results of the pieces that succeeded, after their commit (and its
    * `durable` promise) and before they resolve. `durable`, when given, is called right after each
-   * commit and makes it durable (WalSync): the pieces resolve only once it has, and fail with its
+   * commit that stored at least one piece, with the results of those pieces, and makes it durable
+   * (WalSync): the pieces resolve only once it has, and fail with its
    * error if it fails — their events are then stored but were never acknowledged, so a retry with
    * the same event ids is recognised and acknowledged.
    */
   constructor(
     private readonly db: Database.Database,
     private readonly onCommitted: (results: readonly T[]) => void,
-    private readonly durable?: (groupSize: number) => Promise<void>,
+    private readonly durable?: (committed: readonly T[]) => Promise<void>,
   ) {
     this.single = db.transaction((work: () => T) => work());
     // Called inside `group`'s transaction, better-sqlite3 makes this a SAVEPOINT … RELEASE.
@@ -82,15 +83,16 @@ export class GroupCommit<T> {
       for (const queued of queue) queued.reject(error);
       return;
     }
+    const committed = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : []));
     const settle = (): void => {
-      this.onCommitted(outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])));
+      this.onCommitted(committed);
       outcomes.forEach((outcome, index) => (outcome.ok ? queue[index].resolve(outcome.value) : queue[index].reject(outcome.error)));
     };
-    if (!this.durable) {
+    if (!this.durable || committed.length === 0) {
       settle();
       return;
     }
-    const syncing = this.durable(queue.length).then(settle, (error: unknown) => {
+    const syncing = this.durable(committed).then(settle, (error: unknown) => {
       outcomes.forEach((outcome, index) => queue[index].reject(outcome.ok ? error : outcome.error));
     });
     this.syncing.add(syncing);

@@ -85,6 +85,24 @@ describe('SqliteEventStore on a file', () => {
     expect(Math.max(...results.map((result) => result.position))).toBe(41);
   });
 
+  it('delivers to a subscription, in log order, the events another process appended between this store’s own', async () => {
+    const here = open();
+    const elsewhere = open();
+    const seen: RecordedEvent[] = [];
+    const subscription = here.subscribeToAll({ fromPosition: 0 }, async (event) => void seen.push(event));
+    const [a, b, c, d] = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
+    await here.appendToStream(a, someEvents(2), { expectedRevision: 'no_stream' });
+    await elsewhere.appendToStream(b, someEvents(1), { expectedRevision: 'no_stream' });
+    await here.appendToStream(c, someEvents(2), { expectedRevision: 'no_stream' });
+    await elsewhere.appendToStream(d, someEvents(1), { expectedRevision: 'no_stream' });
+    await here.appendToStream(a, someEvents(1), { expectedRevision: 1 });
+
+    await waitFor(() => seen.length === 7, 'all seven events');
+    await subscription.close();
+    expect(seen).toEqual(await here.readAll());
+    expect(seen.map((event) => event.streamId)).toEqual([a, a, b, c, c, d, a]);
+  });
+
   it('keeps checkpoints in the same file, across a reopen', async () => {
     const first = open();
     await first.checkpointStore().save('relay:decisions', 17);

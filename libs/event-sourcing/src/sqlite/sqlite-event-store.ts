@@ -16,7 +16,7 @@ import type {
 import { sealEventsAsText, toStoredJson, type StreamHead } from '../sealing';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { GroupCommit } from './group-commit';
-import { prepareEventStatements, toRecordedEvent, toRecordedEventWithText, toSealedRow, type EventStatements } from './event-rows';
+import { type EventRow, prepareEventStatements, toEventRow, toRecordedEvent, toRecordedEventWithText, toSealedRow, type EventStatements } from './event-rows';
 import { durabilityOf, prepareDatabase, type DurabilityOptions } from './schema';
 import { WalSync } from './wal-sync';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
@@ -29,6 +29,9 @@ export interface SqliteEventStoreOptions extends DurabilityOptions {
 }
 
 const SYNCHRONOUS_LEVELS = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+
+/** Rows kept for the relay: far more than it lags behind under load (milliseconds of appends). */
+const RECENT_ROWS = 1_024;
 
 /**
  * The embedded runtime's event store: one SQLite file in WAL mode. better-sqlite3 is synchronous,
@@ -47,10 +50,15 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   /** Set under WAL_SYNC: commits are made durable by it, off the event loop. */
   private readonly walSync: WalSync | undefined;
-  /** The first position written by the group being committed (WAL_SYNC). */
-  private groupFirstPosition: number | undefined;
+  /** The rows each append of the group being committed wrote, as the log holds them. */
+  private readonly rowsOfAppend = new WeakMap<AppendResult, EventRow[]>();
   /** The first position of each committed group whose sync has not finished, in commit order. */
   private readonly unsynced: number[] = [];
+  /**
+   * The rows this store appended last, durable, in log order (with gaps where another process
+   * wrote): the relay's subscription reads what was just appended from here, not from the file.
+   */
+  private readonly recentRows: EventRow[] = [];
 
   /** `path` is a file, or ':memory:' for a store that lives as long as this object. */
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
@@ -61,9 +69,11 @@ export class SqliteEventStore implements EventStore {
     this.appends = new GroupCommit(
       this.db,
       (results) => {
-        if (results.some((result) => result.written)) for (const subscription of this.subscriptions) subscription.notify();
+        if (!results.some((result) => result.written)) return;
+        this.keepRecentRows(results);
+        for (const subscription of this.subscriptions) subscription.notify();
       },
-      this.walSync ? (groupSize) => this.syncCommittedGroup(groupSize) : undefined,
+      this.walSync ? (committed) => this.syncCommittedGroup(committed) : undefined,
     );
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.pageSize = options.pageSize ?? 500;
@@ -122,10 +132,11 @@ export class SqliteEventStore implements EventStore {
 
   private write(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, head: StreamHead | undefined): AppendResult {
     let position = -1;
+    const rows: EventRow[] = [];
     try {
       for (const event of sealEventsAsText(streamId, events, head)) {
         position = Number(this.statements.insert.run(...toSealedRow(event)).lastInsertRowid);
-        this.groupFirstPosition ??= position;
+        rows.push(toEventRow(position, event));
       }
     } catch (error) {
       // An id already in the stream, sent in a batch that is not a retry: never store it twice.
@@ -134,7 +145,9 @@ export class SqliteEventStore implements EventStore {
       }
       throw error;
     }
-    return { streamId, nextExpectedRevision: (head?.revision ?? -1) + events.length, position, written: true };
+    const result: AppendResult = { streamId, nextExpectedRevision: (head?.revision ?? -1) + events.length, position, written: true };
+    this.rowsOfAppend.set(result, rows);
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -168,7 +181,7 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(options: SubscribeToAllOptions, handler: EventHandler): Subscription {
     const subscription: CatchUpSubscription = new CatchUpSubscription({
       // The relay publishes what it reads here: as the stored text (envelopeText), not serialised again.
-      readPage: (position, limit) => this.statements.readAll.all(position, this.visibleBelow, limit).map(toRecordedEventWithText),
+      readPage: (position, limit) => (this.recentRowsAfter(position, limit) ?? this.statements.readAll.all(position, this.visibleBelow, limit)).map(toRecordedEventWithText),
       fromPosition: options.fromPosition ?? 0,
       handler,
       pollIntervalMs: this.pollIntervalMs,
@@ -202,12 +215,11 @@ export class SqliteEventStore implements EventStore {
    * WAL_SYNC, right after a group committed: syncs the log, then lets readers of this store see
    * the group's events. Every group committed before a finished sync is durable with it.
    */
-  private syncCommittedGroup(groupSize: number): Promise<void> {
-    const first = this.groupFirstPosition;
-    this.groupFirstPosition = undefined;
-    if (first === undefined || !this.walSync) return Promise.resolve(); // nothing written
+  private syncCommittedGroup(committed: readonly AppendResult[]): Promise<void> {
+    const first = Math.min(...committed.map((result) => this.rowsOfAppend.get(result)?.[0]?.[0] ?? Number.POSITIVE_INFINITY));
+    if (!Number.isFinite(first) || !this.walSync) return Promise.resolve(); // nothing written
     try {
-      if (groupSize === 1 && this.walSync.syncNowIfIdle()) return Promise.resolve();
+      if (committed.length === 1 && this.walSync.syncNowIfIdle()) return Promise.resolve();
     } catch (error) {
       return Promise.reject(error);
     }
@@ -221,6 +233,43 @@ export class SqliteEventStore implements EventStore {
       done();
       throw error;
     });
+  }
+
+  /** After a group is durable: its rows, for the relay's next read. */
+  private keepRecentRows(results: readonly AppendResult[]): void {
+    for (const result of results) {
+      const rows = this.rowsOfAppend.get(result);
+      if (rows) this.recentRows.push(...rows);
+    }
+    if (this.recentRows.length > RECENT_ROWS) this.recentRows.splice(0, this.recentRows.length - RECENT_ROWS);
+  }
+
+  /**
+   * The rows right after `position` when this store appended them itself: a run of consecutive
+   * positions from `position + 1`, so that nothing another process wrote in between is skipped.
+   * Undefined when the next row is not among them: then the file is read.
+   */
+  private recentRowsAfter(position: number, limit: number): EventRow[] | undefined {
+    const rows = this.recentRows;
+    let low = 0;
+    let high = rows.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const at = rows[middle][0];
+      if (at === position + 1) {
+        const run: EventRow[] = [];
+        const below = this.visibleBelow;
+        for (let index = middle; index < rows.length && run.length < limit; index++) {
+          const row = rows[index];
+          if (row[0] !== position + 1 + run.length || row[0] >= below) break;
+          run.push(row);
+        }
+        return run;
+      }
+      if (at < position + 1) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 
   /**
