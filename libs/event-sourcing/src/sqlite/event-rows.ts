@@ -35,12 +35,31 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
 });
 
 /**
- * A row as a recorded event whose envelope text (`envelopeText`) is put together from the stored
- * data and metadata text, not serialised from the parsed values: for subscriptions, whose events
- * the relay publishes as text.
+ * A row as a recorded event for subscriptions, whose events the relay publishes as text: the
+ * envelope text (`envelopeText`) is put together from the stored data and metadata text instead of
+ * serialised again, and data and metadata are parsed only when first read — the relay never reads
+ * them. (Own enumerable getters: spreading, JSON and deep equality see plain values.)
  */
 export const toRecordedEventWithText = (row: EventRow): RecordedEvent => {
-  const event = toRecordedEvent(row);
+  let data: unknown;
+  let metadata: EventMetadata | undefined;
+  const event: RecordedEvent = {
+    id: row[3],
+    type: row[4],
+    schemaVersion: row[5],
+    streamId: row[1],
+    revision: row[2],
+    globalPosition: row[0],
+    occurredAt: row[6],
+    get data(): unknown {
+      return (data ??= JSON.parse(row[7]) as unknown);
+    },
+    get metadata(): EventMetadata {
+      return (metadata ??= JSON.parse(row[8]) as EventMetadata);
+    },
+    prevHash: row[9],
+    hash: row[10],
+  };
   rememberEnvelopeText(
     event,
     () =>
