@@ -1,11 +1,11 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { ContextServiceModule } from '@gongkai/messaging/nest';
+import { ContextServiceModule, deadlineWatchHost } from '@gongkai/messaging/nest';
 import { Module } from '@nestjs/common';
 import { WebhookDispatcherHost } from './channels/webhook-dispatcher.host';
 import { PARTICIPATION_ROUTES } from './participation-routes';
 import { publishReviewedActivity } from './sagas/publish-reviewed-activity';
 import { publishReviewedPublicMessage } from './sagas/publish-reviewed-public-message';
-import { OverdueMessageWatchHost } from './messages/overdue-message-watch.host';
+import { overdueMessageRule } from './messages/overdue-message-watch';
 
 /** The participation write side: its commands, publishing reviewed answers, escalating overdue messages, and delivering every publication to the webhooks. */
 @Module({
@@ -16,6 +16,9 @@ import { OverdueMessageWatchHost } from './messages/overdue-message-watch.host';
       processManagers: (commands) => [publishReviewedPublicMessage(commands), publishReviewedActivity(commands)],
     }),
   ],
-  providers: [WebhookDispatcherHost, OverdueMessageWatchHost],
+  providers: [
+    WebhookDispatcherHost,
+    deadlineWatchHost({ rule: overdueMessageRule, name: 'OverdueMessageWatch', failure: 'could not escalate an overdue public message', subjectField: 'messageId' }),
+  ],
 })
 export class ParticipationServiceModule {}

@@ -1,3 +1,4 @@
+import { CalendarRegistry } from '@gongkai/calendar';
 import type { InformationRequestCommand } from './information-request-commands';
 import { given, planning, received, requestId, supplementArrived, supplementAsked, system } from './information-request.fixtures';
 
@@ -25,6 +26,27 @@ describe('Information request (政府信息公开申请): supplement', () => {
   it('keeps a due date set for this request, and refuses one before the notice', () => {
     given([received('2026-02-09')]).when(ask('2026-02-12', '2026-04-30')).then([supplementAsked('2026-02-12', '2026-04-30')]);
     given([received('2026-02-09')]).when(ask('2026-02-12', '2026-02-12')).thenThrows('BAD_USER_INPUT', 'SUPPLEMENT_DUE_BEFORE_NOTICE');
+  });
+
+  describe('a supplement period running into a year with no calendar', () => {
+    // Notice Mon 2026-12-21: 12-22 [1] … 12-31 [8], then 2027, which the built-in calendar does not have.
+    const onNoticeDay = { now: '2026-12-21T02:00:00Z' };
+
+    it('is refused rather than recorded without a due day, so no notice ever waits undated', () => {
+      const error = given([received('2026-12-18')]).when(ask('2026-12-21'), onNoticeDay).thenThrows('BAD_USER_INPUT', 'CALENDAR_YEAR_NOT_LOADED');
+      expect(error.message).toMatch(/2027/);
+    });
+
+    it('keeps a due day set for the request in that year', () => {
+      given([received('2026-12-18')]).when(ask('2026-12-21', '2027-01-15'), onNoticeDay).then([supplementAsked('2026-12-21', '2027-01-15')]);
+    });
+
+    it('is counted once the year is loaded', () => {
+      const calendar = new CalendarRegistry();
+      calendar.load({ calendarYear: { year: 2027, holidays: ['2027-01-01'], makeUpWorkingDays: [], source: 'test notice' }, revision: 0 });
+      // (01-01 holiday) 01-04 [9] … 01-08 [13], 01-11 [14], Tue 01-12 [15].
+      given([received('2026-12-18')]).when(ask('2026-12-21'), { ...onNoticeDay, calendar }).then([supplementAsked('2026-12-21', '2027-01-12')]);
+    });
   });
 
   it('is asked by the handling department only', () => {

@@ -126,6 +126,17 @@ describe('the supplement deadline watch', () => {
     expect(sent).toEqual([]);
   });
 
+  it('watches a notice due in a year with no calendar by the day it carries: the decider never records one without', async () => {
+    const today = { value: '2027-01-15' };
+    const { sent, watch } = watchOn(today);
+    await watch.handle(event('SupplementRequested', { requestId, instructions: 'x', noticeOn: '2026-12-21', supplementDueOn: '2027-01-15' }, '2026-12-21T02:00:00.000Z'));
+    await watch.tick();
+    expect([sent, watch.pending(), watch.undatedSubjects()]).toEqual([[], new Map([[requestId, '2027-01-15']]), []]);
+    today.value = '2027-01-16';
+    await watch.tick();
+    expect(sent.map((c) => c.type)).toEqual(['CloseRequestWithoutSupplement']);
+  });
+
   it('reports a failure and tries again at the next tick', async () => {
     const { errors, watch } = watchOn({ value: '2026-11-27' }, true);
     await watch.handle(asked);

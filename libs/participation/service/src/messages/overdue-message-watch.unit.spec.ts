@@ -1,7 +1,7 @@
 import { CalendarRegistry } from '@gongkai/calendar';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
-import type { CommandBus, CommandEnvelope } from '@gongkai/messaging';
-import { OverdueMessageWatch } from './overdue-message-watch';
+import { type CommandBus, type CommandEnvelope, DeadlineWatch } from '@gongkai/messaging';
+import { overdueMessageRule } from './overdue-message-watch';
 
 const recorded = (type: string, data: Record<string, unknown>): RecordedEvent => ({ type, data, occurredAt: '2026-03-02T02:00:00.000Z' }) as unknown as RecordedEvent;
 const receivedEvent = (messageId: string, answerDueOn: string | null, receivedOn = '2026-03-02') =>
@@ -11,7 +11,7 @@ describe('The overdue-message watch (督办)', () => {
   let sent: CommandEnvelope[];
   let today: string;
   let failing: boolean;
-  let watch: OverdueMessageWatch;
+  let watch: DeadlineWatch;
   let calendar: CalendarRegistry;
   const failures: string[] = [];
 
@@ -27,7 +27,7 @@ describe('The overdue-message watch (督办)', () => {
       },
     } as unknown as CommandBus;
     calendar = new CalendarRegistry();
-    watch = new OverdueMessageWatch(calendar, bus, () => today, (messageId) => failures.push(messageId));
+    watch = new DeadlineWatch(overdueMessageRule(calendar), bus, () => today, (messageId) => failures.push(messageId));
   });
 
   const escalated = () => sent.map((c) => [c.type, (c.data as { messageId: string }).messageId, c.metadata.actor.roles, c.metadata.idempotencyKey]);
@@ -58,7 +58,7 @@ describe('The overdue-message watch (督办)', () => {
     await watch.tick();
     expect(sent).toEqual([]);
     expect(watch.pending().size).toBe(0);
-    expect(watch.undatedMessages()).toEqual(['no-calendar']);
+    expect(watch.undatedSubjects()).toEqual(['no-calendar']);
   });
 
   describe('a message received while the year its period runs into had no calendar', () => {
@@ -74,7 +74,7 @@ describe('The overdue-message watch (督办)', () => {
       today = '2027-01-02';
       await watch.tick();
       expect(watch.pending()).toEqual(new Map([['m2', '2027-01-05']]));
-      expect(watch.undatedMessages()).toEqual([]);
+      expect(watch.undatedSubjects()).toEqual([]);
       today = '2027-01-05';
       await watch.tick();
       expect(sent).toEqual([]);
@@ -107,7 +107,7 @@ describe('The overdue-message watch (督办)', () => {
       today = '2027-01-20';
       await watch.tick();
       expect(sent).toEqual([]);
-      expect(watch.undatedMessages()).toEqual([]);
+      expect(watch.undatedSubjects()).toEqual([]);
     });
   });
 
