@@ -102,23 +102,8 @@ export const prepareEventStatements = (db: Database.Database) => ({
 
 export type EventStatements = ReturnType<typeof prepareEventStatements>;
 
-/** The insert's parameters, in the order of its columns. */
+/** The insert's parameters, in the order of its columns: a row of the log without its position. */
 type SealedRow = [string, number, string, string, number, string, string, string, string, string];
-
-/** The row a sealed event became at `position`, as a read of the log returns it. */
-export const toEventRow = (position: number, event: SealedEventText): EventRow => [
-  position,
-  event.streamId,
-  event.revision,
-  event.id,
-  event.type,
-  event.schemaVersion,
-  event.occurredAt,
-  event.data,
-  event.metadata,
-  event.prevHash,
-  event.hash,
-];
 
 /** Data and metadata are stored as the canonical text they were hashed as. */
 export const toSealedRow = (event: SealedEventText): SealedRow => [

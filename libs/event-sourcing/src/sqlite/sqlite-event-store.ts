@@ -16,7 +16,7 @@ import type {
 import { sealEventsAsText, toStoredJson, type StreamHead } from '../sealing';
 import { CatchUpSubscription } from './catch-up-subscription';
 import { GroupCommit } from './group-commit';
-import { type EventRow, prepareEventStatements, toEventRow, toRecordedEvent, toRecordedEventWithText, toSealedRow, type EventStatements } from './event-rows';
+import { type EventRow, prepareEventStatements, toRecordedEvent, toRecordedEventWithText, toSealedRow, type EventStatements } from './event-rows';
 import { durabilityOf, prepareDatabase, type DurabilityOptions } from './schema';
 import { WalSync } from './wal-sync';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store';
@@ -135,8 +135,9 @@ export class SqliteEventStore implements EventStore {
     const rows: EventRow[] = [];
     try {
       for (const event of sealEventsAsText(streamId, events, head)) {
-        position = Number(this.statements.insert.run(...toSealedRow(event)).lastInsertRowid);
-        rows.push(toEventRow(position, event));
+        const sealed = toSealedRow(event);
+        position = Number(this.statements.insert.run(...sealed).lastInsertRowid);
+        rows.push([position, ...sealed]);
       }
     } catch (error) {
       // An id already in the stream, sent in a batch that is not a retry: never store it twice.
