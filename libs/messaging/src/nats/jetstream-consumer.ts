@@ -66,9 +66,13 @@ export class ConsumerLoop {
   private wakeUp: (() => void) | undefined;
   /** Batched: the stream sequence of the last event handled (or parked, or skipped) by this loop. */
   private lastSequence = 0;
-  /** Batched: the last message handled and not yet acknowledged, with how many came before it unacknowledged. */
-  private unacknowledged: JsMsg | undefined;
+  /**
+   * Batched, of the current subscription: the last message handled, the same while not yet
+   * acknowledged, and how many were handled since the last ack. An ack names the subscription's
+   * own delivery, so one of an earlier subscription is never sent on a later one.
+   */
   private lastHandled: JsMsg | undefined;
+  private unacknowledged: JsMsg | undefined;
   private sinceAck = 0;
 
   constructor(
@@ -98,7 +102,12 @@ export class ConsumerLoop {
   }
 
   private async open(): Promise<ConsumerMessages> {
-    await this.options.batched?.reposition();
+    if (this.options.batched) {
+      this.lastHandled = undefined;
+      this.unacknowledged = undefined;
+      this.sinceAck = 0;
+      await this.options.batched.reposition();
+    }
     const consumer = await this.options.js.consumers.get(this.options.stream, this.options.durable);
     // One message per pull unless batched: with max_ack_pending 1 the server would not send a
     // second one anyway. Pulls expire after 5 s (not the default 30 s): after a server restart a
@@ -165,15 +174,18 @@ export class ConsumerLoop {
    * of the batch) is recognised by its stream sequence and skipped.
    */
   private async processInBatch(msg: JsMsg, messages: ConsumerMessages): Promise<void> {
-    if (msg.seq <= this.lastSequence) return;
-    const event = parseEvent(msg.data);
-    if (!event) {
-      this.options.report('unreadable message on the events stream skipped', { consumer: this.consumer.durableName, subject: msg.subject, sequence: msg.seq });
-    } else if (this.wants(event)) {
-      await this.handleWithRetries(msg, event);
-      await this.advanceCheckpoint(event);
+    if (msg.seq > this.lastSequence) {
+      const event = parseEvent(msg.data);
+      if (!event) {
+        this.options.report('unreadable message on the events stream skipped', { consumer: this.consumer.durableName, subject: msg.subject, sequence: msg.seq });
+      } else if (this.wants(event)) {
+        await this.handleWithRetries(msg, event);
+        await this.advanceCheckpoint(event);
+      }
+      this.lastSequence = msg.seq;
     }
-    this.lastSequence = msg.seq;
+    // A copy older than what this subscription acknowledges already moves nothing forward.
+    if (this.lastHandled && msg.seq < this.lastHandled.seq) return;
     this.lastHandled = msg;
     this.unacknowledged = msg;
     this.sinceAck++;
