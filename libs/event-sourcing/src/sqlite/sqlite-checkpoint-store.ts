@@ -19,7 +19,8 @@ export class SqliteCheckpointStore implements CheckpointStore {
 
   static open(path: string, options: DurabilityOptions = {}): SqliteCheckpointStore & { close(): void } {
     const db = new Database(path);
-    prepareDatabase(db, options);
+    // Nothing here syncs the log after a commit (WAL_SYNC is the event store's): SQLite does, under FULL.
+    prepareDatabase(db, { ...options, synchronous: options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL' });
     return Object.assign(new SqliteCheckpointStore(db), { close: () => db.close() });
   }
 
