@@ -8,7 +8,11 @@ const APPROVE = `mutation($id: ID!) { approvePublicationReview(id: $id, comment:
 const ACTIVITY_FIELDS = 'id title date place organiser participants summary version publicationStatus publishedVersion pendingReviewId department { code }';
 const ANNOUNCE = `mutation($input: ActivityInput!) { announceActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
 const OUTCOME = `mutation($id: ID!, $participants: Int!, $summary: String!) { recordActivityOutcome(id: $id, participants: $participants, summary: $summary) { ${ACTIVITY_FIELDS} } }`;
-const ACTIVITIES = `query($from: Date, $to: Date) { activities(from: $from, to: $to) { ${ACTIVITY_FIELDS} } }`;
+const ACTIVITIES = `query($from: Date, $to: Date, $first: Int, $after: String) {
+  activities(from: $from, to: $to, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ACTIVITY_FIELDS} } } }
+}`;
+
+type ActivityPage = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: { id: string } }[] };
 
 /** Today in Asia/Shanghai, where the platform counts dates. */
 const shanghaiDate = (offsetDays = 0): string => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -107,6 +111,12 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
     expect(approved.errors).toBeUndefined();
   };
 
+  const activitiesPage = async (variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<ActivityPage> => {
+    const result = await graphql<{ activities: ActivityPage }>(platform.baseUrl, ACTIVITIES, variables, headers);
+    expect(result.errors).toBeUndefined();
+    return result.data!.activities;
+  };
+
   beforeAll(async () => {
     platform = await startPlatformProcess();
     [window, reviewer, office] = await Promise.all([loginAs(platform.baseUrl, 'window'), loginAs(platform.baseUrl, 'reviewer'), loginAs(platform.baseUrl, 'office')]);
@@ -183,14 +193,14 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
     type Activity = { id: string; version: number; participants: number | null; publicationStatus: string; pendingReviewId: string | null; department: { code: string } };
     const announced = (await graphql<{ announceActivity: Activity }>(platform.baseUrl, ANNOUNCE, { input }, office)).data!.announceActivity;
     expect(announced).toMatchObject({ version: 1, publicationStatus: 'PENDING_REVIEW', department: { code: 'OFFICE' } });
-    const list = async (headers: Record<string, string> = {}) => (await graphql<{ activities: Activity[] }>(platform.baseUrl, ACTIVITIES, { from: today, to: today }, headers)).data!.activities;
+    const list = async (headers: Record<string, string> = {}) => (await activitiesPage({ from: today, to: today }, headers)).edges.map((edge) => edge.node as Activity);
     expect(await list()).toEqual([]);
     expect((await list(window)).map((a) => a.id)).toEqual([announced.id]);
 
     await approveReviewOf(announced.id, 1);
     const published = await eventually(async () => (await list()).find((a) => a.id === announced.id));
     expect(published).toMatchObject({ version: 1, participants: null, publicationStatus: 'PUBLISHED', pendingReviewId: null });
-    expect((await graphql<{ activities: Activity[] }>(platform.baseUrl, ACTIVITIES, { from: shanghaiDate(1) }, {})).data!.activities).toEqual([]);
+    expect(await activitiesPage({ from: shanghaiDate(1) })).toMatchObject({ totalCount: 0, edges: [] });
     const feed = await eventually(async () => {
       const response = await request(platform.baseUrl).get('/feeds/participation/outreach-activity.atom');
       return response.text.includes(`OUTREACH_ACTIVITY/${announced.id}`) ? response : undefined;
@@ -205,5 +215,38 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
 
     await approveReviewOf(announced.id, 2);
     await eventually(async () => (await list()).find((a) => a.id === announced.id && a.version === 2 && a.participants === 320));
+  });
+
+  it('pages the activities list by cursor: each activity once, by date; the public sees nothing under review; bad paging refused', async () => {
+    const [from, to] = [shanghaiDate(40), shanghaiDate(42)];
+    const announce = async (title: string, date: string) => {
+      const input = { title, date, place: '云浮市人民广场', organiser: '云浮市环境保护局办公室', description: '发放宣传资料。' };
+      return (await graphql<{ announceActivity: { id: string } }>(platform.baseUrl, ANNOUNCE, { input }, office)).data!.announceActivity.id;
+    };
+    // Announced latest date first, so that only the list's own order puts them by date.
+    const announcedIds = [await announce('低碳日宣传', to), await announce('环保设施开放日', shanghaiDate(41)), await announce('六五环境日宣传', from)];
+
+    const pages: ActivityPage[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await activitiesPage({ from, to, first: 2, after }, office);
+      pages.push(page);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages.map((page) => [page.totalCount, page.edges.length])).toEqual([
+      [3, 2],
+      [3, 1],
+    ]);
+    expect(pages.flatMap((page) => page.edges.map((edge) => edge.node.id))).toEqual([...announcedIds].reverse());
+    expect(await activitiesPage({ from, to, first: 2 })).toEqual({ totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] });
+
+    for (const [variables, rule] of [
+      [{ first: 0 }, 'OUT_OF_RANGE'],
+      [{ first: 101 }, 'OUT_OF_RANGE'],
+      [{ after: 'not-a-cursor' }, 'INVALID_CURSOR'],
+    ] as const) {
+      const refused = await graphql(platform.baseUrl, ACTIVITIES, variables);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule });
+    }
   });
 });

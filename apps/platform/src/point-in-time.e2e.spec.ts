@@ -280,11 +280,12 @@ describe('Point in time (asOfInstant): what an anonymous caller could see at an 
 
   it('participation: an outreach activity through its announcement and its outcome record', async () => {
     const ACTIVITY = 'query($id: ID!, $at: DateTime) { activity(id: $id, asOfInstant: $at) { id version participants publicationStatus pendingReviewId } }';
-    const ACTIVITIES = 'query($at: DateTime, $from: Date, $to: Date) { activities(asOfInstant: $at, from: $from, to: $to) { id version } }';
+    const ACTIVITIES = 'query($at: DateTime, $from: Date, $to: Date) { activities(asOfInstant: $at, from: $from, to: $to, first: 100) { edges { node { id version } } } }';
     type Seen = { version: number; participants: number | null } | null;
     const activityAt = async (id: string, at: string, user: string | null = null) => (await ok<{ activity: Seen }>(ACTIVITY, { id, at }, user)).activity;
     const today = localDateOf(new Date());
-    const listedAt = async (id: string, at: string) => (await anonymous<{ activities: { id: string; version: number }[] }>(ACTIVITIES, { at, from: today, to: today })).activities.filter((a) => a.id === id);
+    const listedAt = async (id: string, at: string) =>
+      (await anonymous<{ activities: { edges: { node: { id: string; version: number } }[] } }>(ACTIVITIES, { at, from: today, to: today })).activities.edges.map((edge) => edge.node).filter((a) => a.id === id);
     const input = { title: '时点宣传活动', date: today, place: '云浮市人民广场', organiser: '办公室', description: '发放宣传资料' };
 
     const id = (await ok<{ announceActivity: { id: string } }>('mutation($input: ActivityInput!) { announceActivity(input: $input) { id } }', { input }, 'office')).announceActivity.id;

@@ -101,7 +101,7 @@ describe('Visibility review: what an anonymous caller and the wrong reader get f
   it('never shows an announced but unreviewed activity, nor its channels, to the public', async () => {
     expect(await data(ACTIVITY, { id: activityId })).toBeNull();
     expect(await data(ACTIVITY, { id: activityId, at: new Date().toISOString() }, office)).toBeNull();
-    expect(await data('query { activities { id } }')).toEqual([]);
+    expect(await data('query { activities { totalCount edges { node { id } } } }')).toEqual({ totalCount: 0, edges: [] });
     expect(await data(`query($id: ID!) { publicationChannels(itemType: "OUTREACH_ACTIVITY", itemId: $id) { channelsDelivered } }`, { id: activityId })).toBeNull();
   });
 

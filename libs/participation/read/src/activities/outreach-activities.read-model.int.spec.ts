@@ -4,6 +4,7 @@ import type { ActivityDetails, OutreachActivityEvent } from '@gongkai/participat
 import { InMemoryReadStore, ProjectionRunner } from '@gongkai/read-store';
 import { outreachActivitiesProjection } from './outreach-activities.projection';
 import { OUTREACH_ACTIVITIES, type OutreachActivityDocument } from './outreach-activity-document';
+import { type OutreachActivityListQuery, type OutreachActivityPage, outreachActivityPage } from './outreach-activity-list';
 import { activitiesFilter, viewOutreachActivity } from './outreach-activity-visibility';
 
 let position = 0;
@@ -95,5 +96,63 @@ describe('The outreach activities read model', () => {
   it('publishes the outcome with the version the reviewer approved', async () => {
     await replay([...history(), recorded('a1', published('a1', 2))]);
     expect(await list(anonymous, '2026-06-05', '2026-06-05')).toEqual([['六五环境日', 2, 320]]);
+  });
+});
+
+describe('The outreach activities list, a page at a time', () => {
+  const store = new InMemoryReadStore();
+  const PAGE = 7;
+  /** 50 activities, three to a day from 1 June; ids run against the order of announcement so that the id, not arrival, breaks ties; every third is never published. */
+  const activities = Array.from({ length: 50 }, (_, i) => ({
+    id: `b${String(99 - i).padStart(2, '0')}`,
+    date: `2026-06-${String(1 + Math.floor(i / 3)).padStart(2, '0')}`,
+    published: i % 3 !== 1,
+  }));
+  const inListOrder = (subset: typeof activities) => [...subset].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)).map((a) => a.id);
+  const publicOnes = activities.filter((a) => a.published);
+
+  beforeAll(async () => {
+    const events = activities.flatMap((a) => [recorded(a.id, announced(a.id, `宣传活动 ${a.id}`, a.date)), ...(a.published ? [recorded(a.id, published(a.id, 1))] : [])]);
+    await new ProjectionRunner(store, [outreachActivitiesProjection]).start(events);
+  });
+
+  /** Follows the list page after page as a portal follows hasNextPage, keeping every page. */
+  const pagesOf = async (actor: Actor, query: OutreachActivityListQuery = {}): Promise<OutreachActivityPage[]> => {
+    const pages: OutreachActivityPage[] = [];
+    for (let offset = 0; ; ) {
+      const page = await outreachActivityPage(store, actor, query, offset, PAGE);
+      pages.push(page);
+      offset += page.views.length;
+      if (page.views.length === 0 || offset >= page.totalCount) return pages;
+    }
+  };
+  const idsOf = (pages: OutreachActivityPage[]) => pages.flatMap((page) => page.views.map((view) => view.id));
+
+  it('gives the bureau every activity exactly once, by date then id, across pages', async () => {
+    const pages = await pagesOf(office);
+    expect(pages).toHaveLength(Math.ceil(activities.length / PAGE));
+    expect(pages.every((page) => page.totalCount === activities.length)).toBe(true);
+    expect(idsOf(pages)).toEqual(inListOrder(activities));
+  });
+
+  it('never shows the public an unpublished activity on any page, nor counts one', async () => {
+    const pages = await pagesOf(anonymous);
+    expect(pages.map((page) => page.totalCount)).toEqual(pages.map(() => publicOnes.length));
+    expect(pages.map((page) => page.views.length)).toEqual([7, 7, 7, 7, 5]); // 33 published of 50
+    expect(pages.flatMap((page) => page.views).every((view) => view.publicationStatus === 'PUBLISHED' && view.pendingReviewId === null)).toBe(true);
+    expect(idsOf(pages)).toEqual(inListOrder(publicOnes));
+  });
+
+  it('pages a date range and the list at a point in time the same way', async () => {
+    const june = (a: (typeof activities)[number]) => a.date >= '2026-06-05' && a.date <= '2026-06-12';
+    const inRange = await pagesOf(anonymous, { from: '2026-06-05', to: '2026-06-12' });
+    expect(inRange[0]!.totalCount).toBe(publicOnes.filter(june).length);
+    expect(idsOf(inRange)).toEqual(inListOrder(publicOnes.filter(june)));
+
+    // Asked about then, the office gets the public's list too: nothing under review, whoever asks.
+    const then = await pagesOf(office, { asOfInstant: '2026-03-04T00:00:00.000Z' });
+    expect(then[0]!.totalCount).toBe(publicOnes.length);
+    expect(idsOf(then)).toEqual(inListOrder(publicOnes));
+    expect((await outreachActivityPage(store, office, { asOfInstant: '2026-03-03T01:00:00.000Z' }, 0, PAGE)).totalCount).toBe(0);
   });
 });

@@ -1,17 +1,15 @@
 import { CONTEXTS } from '@gongkai/contracts';
-import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, type GatewayContext, InstantValue, LocalDateValue, newAggregateId } from '@gongkai/graphql';
+import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { OUTREACH_ACTIVITIES, type OutreachActivityDocument } from '../outreach-activity-document';
-import { activitiesFilterAsOf, viewOutreachActivityAsOf } from '../outreach-activity-point-in-time';
-import { activitiesFilter, viewOutreachActivity } from '../outreach-activity-visibility';
-import { ActivityInput, OutreachActivity } from './outreach-activity.types';
+import { outreachActivityPage } from '../outreach-activity-list';
+import { viewOutreachActivityAsOf } from '../outreach-activity-point-in-time';
+import { viewOutreachActivity } from '../outreach-activity-visibility';
+import { ActivityInput, OutreachActivity, OutreachActivityConnection } from './outreach-activity.types';
 import { toOutreachActivity } from './to-outreach-activity';
-
-/** A bureau holds a few dozen activities a year: a date range answers in one list, never cut short below this. */
-const MAX_ACTIVITIES = 1000;
 
 /** Outreach and education activities: announced, reviewed, published, and their outcome recorded. */
 @Resolver(() => OutreachActivity)
@@ -21,7 +19,7 @@ export class OutreachActivitiesResolver {
     private readonly commands: CommandGateway,
   ) {}
 
-  @Query(() => [OutreachActivity], {
+  @Query(() => OutreachActivityConnection, {
     description: 'Activities by date, earliest first: the public sees published ones; staff also their agency’s activities under review. With asOfInstant: the published versions then, whoever asks.',
   })
   async activities(
@@ -29,13 +27,13 @@ export class OutreachActivitiesResolver {
     @Args('from', { type: () => LocalDateValue, nullable: true }) from: string | null,
     @Args('to', { type: () => LocalDateValue, nullable: true }) to: string | null,
     @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: each activity as published by then; none before its announcement was.' }) asOfInstant: string | null,
-  ): Promise<OutreachActivity[]> {
-    const filter = asOfInstant ? activitiesFilterAsOf({ from, to }, asOfInstant) : activitiesFilter(actor, { from, to });
-    const documents = await this.store.collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES).find(filter, { sort: { 'details.date': 1, _id: 1 }, limit: MAX_ACTIVITIES });
-    return documents.flatMap((document) => {
-      const view = asOfInstant ? viewOutreachActivityAsOf(document, asOfInstant) : viewOutreachActivity(document, actor);
-      return view ? [toOutreachActivity(view)] : [];
-    });
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<OutreachActivityConnection> {
+    const limit = pageSize(first);
+    const offset = decodeCursor(after);
+    const { views, totalCount } = await outreachActivityPage(this.store, actor, { from, to, asOfInstant }, offset, limit);
+    return toPage(views.map(toOutreachActivity), offset, totalCount);
   }
 
   @Query(() => OutreachActivity, { nullable: true, description: 'One activity; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })

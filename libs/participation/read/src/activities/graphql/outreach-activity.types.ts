@@ -1,4 +1,4 @@
-import { AgencyRef, DepartmentRef, LocalDateValue } from '@gongkai/graphql';
+import { AgencyRef, Connection, DepartmentRef, LocalDateValue } from '@gongkai/graphql';
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType({ description: 'An outreach and education activity (宣传教育活动): announced beforehand, its outcome recorded afterwards.' })
@@ -20,6 +20,9 @@ export class OutreachActivity {
   @Field(() => String, { nullable: true }) publishedAt!: string | null;
   @Field(() => ID, { nullable: true, description: 'The confidentiality review waiting for this version (staff only).' }) pendingReviewId!: string | null;
 }
+
+@ObjectType({ description: 'Outreach activities by date, a page at a time.' })
+export class OutreachActivityConnection extends Connection(OutreachActivity, 'OutreachActivity') {}
 
 /** Lengths and dates are checked by the domain, so every problem comes back as BAD_USER_INPUT with its field. */
 @InputType({ description: 'The announcement of an outreach activity.' })
