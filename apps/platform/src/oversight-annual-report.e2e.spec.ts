@@ -7,7 +7,7 @@ const REGISTER = `mutation($input: InformationRequestInput!, $receivedOn: Date!)
 const ANSWER = `mutation($id: ID!, $input: AnswerInput!) { answerInformationRequest(id: $id, input: $input) { id status } }`;
 const APPEAL = `mutation($id: ID!, $kind: AppealKind!, $result: AppealResult!, $on: Date) { recordRequestAppeal(id: $id, kind: $kind, result: $result, decidedOn: $on) { id } }`;
 const ROW = 'applicantType newThisYear carriedOverFromLastYear outcomes { outcome count } totalProcessed carriedOverToNextYear';
-const REPORT = `query($year: Int!, $agency: String) { annualReport(year: $year, agencyCode: $agency) {
+const REPORT = `query($year: Int!, $agency: String, $at: DateTime) { annualReport(year: $year, agencyCode: $agency, asOfInstant: $at) {
   year dueOn source notCounted agency { code }
   applications { byApplicantType { ${ROW} } total { ${ROW} } }
   proactive { rulesIssued rulesRepealed rulesInForce normativeDocumentsIssued normativeDocumentsRepealed normativeDocumentsInForce licensingDecisions penaltyDecisions enforcementDecisions feesCollectedFen }
@@ -38,6 +38,18 @@ interface Report {
   notCounted: string[];
   publication: { version: number; status: string; late: boolean | null; publishedOn: string | null } | null;
 }
+
+/** The figures of a CSV export by key, with their events: the key is the first field, value and events the last two. */
+const csvFigures = (text: string) =>
+  Object.fromEntries(
+    text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .map((fields) => [fields[0], { value: Number(fields.at(-2)), eventIds: fields.at(-1) ? fields.at(-1)!.split(' ') : [] }]),
+  );
 
 /** The counts the table shows, outcomes with a count only. */
 const counts = (row: Row) => ({
@@ -201,5 +213,70 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
     expect(page.status).toBe(200);
     expect(page.text).toContain('2025年，我局认真贯彻');
     expect(await graphql(url(), 'mutation { submitAnnualReport(year: 2025, overview: "x", problems: "y") { year } }', {}, window)).toMatchObject({ errors: [{ extensions: { code: 'FORBIDDEN' } }] });
+  });
+
+  it('downloads the report as it was published at an instant, before and after a correction, as the annualReport query answers it', async () => {
+    // Continues the previous test: version 1 of 2025 is public now (a version is in force from its publishing instant on).
+    const firstVersion = new Date().toISOString();
+    // A 2025 request recorded after the publication: the corrected report counts it, the first did not.
+    const late = await register('NATURAL_PERSON', '2025-10-09');
+    await ok(ANSWER, { id: late, input: { outcome: 'DISCLOSED', answeredOn: '2025-10-20', content: '2025年10月监测数据' } }, window);
+    await eventually(async () => (await report(2025)).applications.total.newThisYear === 3);
+    await ok(`mutation { submitAnnualReport(year: 2025, overview: "更正：补录一件2025年申请。", problems: "依申请公开答复质量有待提高。") { year } }`, {}, office);
+    const review = await eventually(async () => {
+      const reviews = (await graphql<{ publicationReviews: { id: string; itemType: string; itemVersion: number }[] }>(url(), '{ publicationReviews(status: PENDING) { id itemType itemVersion } }', {}, reviewer)).data?.publicationReviews;
+      return reviews?.find((r) => r.itemType === 'ANNUAL_REPORT' && r.itemVersion === 2);
+    });
+    await ok('mutation($id: ID!) { approvePublicationReview(id: $id) { id } }', { id: review.id }, reviewer);
+    await eventually(async () => (await report(2025)).publication?.version === 2 && (await report(2025)).publication?.status === 'PUBLISHED');
+    const corrected = new Date().toISOString();
+
+    const exported = (format: string, asOfInstant: string, as: Record<string, string> = {}) => request(url()).get('/oversight/annual-reports/445300/2025').query({ format, asOfInstant }).set(as);
+    const asQueried = async (at: string) => (await ok<{ annualReport: Report }>(REPORT, { year: 2025, agency: '445300', at }, {})).annualReport;
+    const fileName = (at: string, extension: string) => `attachment; filename="annual-report-445300-2025-as-of-${at.replace('.000Z', 'Z').replace(/:/g, '-')}.${extension}"`;
+    for (const [at, newThisYear, overview] of [
+      [firstVersion, 2, '2025年，我局认真贯彻《条例》…'],
+      [corrected, 3, '更正：补录一件2025年申请。'],
+    ] as const) {
+      const queried = await asQueried(at);
+      expect(queried.applications.total.newThisYear).toBe(newThisYear);
+      const json = await exported('json', at);
+      expect(json.status).toBe(200);
+      expect(json.headers['content-disposition']).toBe(fileName(at, 'json'));
+      const body = JSON.parse(json.text) as Report & { overview: string };
+      expect(body).toMatchObject({ source: 'PUBLISHED', year: 2025, overview });
+      expect({ applications: body.applications, proactive: body.proactive, appeals: body.appeals, notCounted: body.notCounted }).toEqual({
+        applications: queried.applications,
+        proactive: queried.proactive,
+        appeals: queried.appeals,
+        notCounted: queried.notCounted,
+      });
+      const csv = await exported('csv', at);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-disposition']).toBe(fileName(at, 'csv'));
+      expect(csvFigures(csv.text)).toEqual(Object.fromEntries(queried.figures.map((f) => [f.key, { value: f.value, eventIds: f.eventIds }])));
+    }
+    const [before, after] = [csvFigures((await exported('csv', firstVersion)).text), csvFigures((await exported('csv', corrected)).text)];
+    expect([before['applications.TOTAL.newThisYear'].value, after['applications.TOTAL.newThisYear'].value]).toEqual([2, 3]);
+    expect([before['applications.TOTAL.outcomes.DISCLOSED'].value, after['applications.TOTAL.outcomes.DISCLOSED'].value]).toEqual([0, 1]);
+    expect(after['applications.TOTAL.outcomes.UNAVAILABLE_NOT_HELD']).toEqual(before['applications.TOTAL.outcomes.UNAVAILABLE_NOT_HELD']);
+
+    // The office asking at an instant gets what was published then, not its live computation.
+    const forOffice = JSON.parse((await exported('json', firstVersion, office)).text) as Report;
+    expect(forOffice).toMatchObject({ source: 'PUBLISHED', applications: { total: { newThisYear: 2 } } });
+    // An offset other than Z names the same instant.
+    const inBeijing = new Date(Date.parse(firstVersion) + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+    expect(JSON.parse((await exported('json', inBeijing)).text)).toMatchObject({ applications: { total: { newThisYear: 2 } } });
+
+    const beforeAny = await exported('csv', '2026-01-01T00:00:00+08:00');
+    expect(beforeAny.status).toBe(404);
+    expect(beforeAny.body).toMatchObject({ code: 'NOT_FOUND', rule: 'ANNUAL_REPORT_NOT_PUBLISHED' });
+    for (const bad of ['yesterday', '2026-02-01', '2026-02-01T08:00:00', '']) {
+      const refused = await exported('csv', bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_INSTANT' });
+    }
+    // The same refusal as the DateTime scalar's (asked as a literal: a refused variable reaches callers without its rule).
+    expect((await graphql(url(), '{ annualReport(year: 2025, agencyCode: "445300", asOfInstant: "yesterday") { year } }', {}, {})).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', rule: 'INVALID_INSTANT' });
   });
 });
