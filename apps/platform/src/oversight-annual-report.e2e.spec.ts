@@ -278,5 +278,8 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
     }
     // The same refusal as the DateTime scalar's (asked as a literal: a refused variable reaches callers without its rule).
     expect((await graphql(url(), '{ annualReport(year: 2025, agencyCode: "445300", asOfInstant: "yesterday") { year } }', {}, {})).errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', rule: 'INVALID_INSTANT' });
+    // The same value as a variable: the same code and rule.
+    const asVariable = await graphql(url(), 'query ($at: DateTime) { annualReport(year: 2025, agencyCode: "445300", asOfInstant: $at) { year } }', { at: 'yesterday' }, {});
+    expect(asVariable.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', rule: 'INVALID_INSTANT' });
   });
 });

@@ -43,7 +43,11 @@ const fromCause = (cause: unknown): { message: string; extensions: FormattedErro
 
 export const formatGraphqlError = (error: GraphQLError, production: boolean, log: (error: unknown) => void): FormattedError => {
   const base = { ...(error.path ? { path: error.path } : {}), ...(error.locations ? { locations: error.locations } : {}) };
-  const known = fromCause(error.originalError) ?? fromCause((error.originalError as { cause?: unknown } | undefined)?.cause);
+  // A scalar's DomainError for a bad variable comes wrapped twice: Mercurius's GraphQLError around
+  // graphql-jit's error object around it. Its code and rule are the same as for the same value
+  // written in the query.
+  const wrapped = error.originalError as { cause?: unknown; originalError?: unknown } | undefined;
+  const known = fromCause(wrapped) ?? fromCause(wrapped?.cause) ?? fromCause(wrapped?.originalError);
   if (known) return { ...base, ...known };
   if (!error.originalError || error.originalError instanceof GraphQLError) {
     // Parsing and validation: the request itself is wrong.
