@@ -42,18 +42,17 @@ export class DecisionDraftsResolver {
       // The stage at an instant is derived, not stored: the page is cut after reading (the drafts of a bureau are few).
       const then = await readDecisionDraftsAsOf(this.store, asOfInstant, MAX_DRAFTS_AS_OF);
       const views = then.flatMap((draft) => viewDecisionDraft(draft, ANONYMOUS, new Date(asOfInstant)) ?? []).filter((view) => !status || view.status === status);
-      return toPage(views.slice(offset, offset + limit).map(toDecisionDraft), offset, views.length);
+      return toPage(views.slice(offset, offset + limit), offset, views.length, toDecisionDraft);
     }
     const filter = { $and: [decisionDraftsFilter(actor, localDateOf(this.clock.now())), ...(status ? [{ status }] : [])] };
     const drafts = this.store.collection<DecisionDraftDocument>(DECISION_DRAFTS);
     const [documents, totalCount] = await Promise.all([drafts.find(filter, { sort: { createdAt: -1, _id: 1 }, skip: offset, limit }), drafts.count(filter)]);
     const now = this.clock.now();
     // A published consultation that has not opened yet is counted but shown to the public as nothing.
-    const nodes = documents.flatMap((document) => {
+    return toPage(documents, offset, totalCount, (document) => {
       const view = viewDecisionDraft(document, actor, now);
-      return view ? [toDecisionDraft(view)] : [];
+      return view ? toDecisionDraft(view) : null;
     });
-    return toPage(nodes, offset, totalCount);
   }
 
   @Query(() => DecisionDraft, { nullable: true, description: 'One draft; null when it does not exist or is not visible to you. With asOfInstant: as the public saw it then, or null.' })

@@ -43,11 +43,10 @@ export class NormativeDocumentsResolver {
     const filter = registerFilter({ status, asOf: day, search, agencyCode });
     const documents = this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS);
     const [found, totalCount] = await Promise.all([documents.find(filter, { sort: { issuedOn: -1, number: 1 }, skip: offset, limit }), documents.count(filter)]);
-    const nodes = found.flatMap((document) => {
+    return toPage(found, offset, totalCount, (document) => {
       const view = viewNormativeDocument(document, day);
-      return view ? [toNormativeDocument(view)] : [];
+      return view ? toNormativeDocument(view) : null;
     });
-    return toPage(nodes, offset, totalCount);
   }
 
   @Query(() => NormativeDocument, { nullable: true, description: 'One document with its status on asOf; null if it did not exist by then. asOfInstant: as the register showed it at that instant (see normativeDocuments).' })
@@ -71,7 +70,7 @@ export class NormativeDocumentsResolver {
       const view = document ? viewNormativeDocument(document, day) : null;
       return view && (!query.status || view.status === query.status) ? [view] : [];
     });
-    return toPage(views.slice(offset, offset + limit).map(toNormativeDocument), offset, views.length);
+    return toPage(views.slice(offset, offset + limit), offset, views.length, toNormativeDocument);
   }
 
   @Query(() => NormativeDocumentAnnualFigures, { description: 'Issued, repealed and in force, for the annual report.' })

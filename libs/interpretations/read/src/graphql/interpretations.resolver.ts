@@ -37,11 +37,10 @@ export class InterpretationsResolver {
     const items = this.store.collection<InterpretationDocument>(INTERPRETATIONS);
     const [found, totalCount] = await Promise.all([items.find(filter, { sort: interpretationsSort(actor), skip: offset, limit }), items.count(filter)]);
     const documents = await this.documentsOf(found);
-    const nodes = found.flatMap((item) => {
+    return toPage(found, offset, totalCount, (item) => {
       const view = viewInterpretation(item, actor, documents.get(item.documentId));
-      return view ? [toInterpretation(view)] : [];
+      return view ? toInterpretation(view) : null;
     });
-    return toPage(nodes, offset, totalCount);
   }
 
   @Query(() => Interpretation, { nullable: true, description: 'One interpretation; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })
@@ -91,7 +90,10 @@ export class InterpretationsResolver {
     const filter = interpretationsFilterAsOf(query, at);
     const items = this.store.collection<InterpretationDocument>(INTERPRETATIONS);
     const [found, totalCount] = await Promise.all([items.find(filter, { sort: { 'published.publishedAt': -1, _id: 1 }, skip: offset, limit }), items.count(filter)]);
-    return toPage(found.flatMap((item) => viewInterpretationAsOf(item, at) ?? []).map(toInterpretation), offset, totalCount);
+    return toPage(found, offset, totalCount, (item) => {
+      const then = viewInterpretationAsOf(item, at);
+      return then ? toInterpretation(then) : null;
+    });
   }
 
   private async documentsOf(items: readonly InterpretationDocument[]): Promise<Map<string, PolicyDocumentDocument>> {

@@ -56,7 +56,7 @@ export class OpinionCasesResolver {
     const filter = asOfInstant ? publishedResponsesFilterAsOf(caseId, asOfInstant) : publishedResponsesFilter(caseId);
     const responses = this.store.collection<OpinionResponseDocument>(OPINION_RESPONSES);
     const [found, totalCount] = await Promise.all([responses.find(filter, { sort: { publishedAt: -1, _id: 1 }, skip: offset, limit }), responses.count(filter)]);
-    return toPage(found.map(toPublishedOpinionResponse), offset, totalCount);
+    return toPage(found, offset, totalCount, toPublishedOpinionResponse);
   }
 
   @Mutation(() => OpinionCase, { description: 'Logs a case; a major or especially major emergency gets its press conference due 24 clock hours after the incident.' })

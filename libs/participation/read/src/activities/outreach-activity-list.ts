@@ -13,7 +13,8 @@ export interface OutreachActivityListQuery extends ActivityDateRange {
 }
 
 export interface OutreachActivityPage {
-  readonly views: OutreachActivityView[];
+  /** One per activity read, in list order; null where the reader may not see it, so that positions stay counted as the store counts them. */
+  readonly views: readonly (OutreachActivityView | null)[];
   /** Everything the reader may see in the range, so a portal can tell that more pages follow. */
   readonly totalCount: number;
 }
@@ -29,10 +30,7 @@ export const outreachActivityPage = async (store: ReadStore, actor: Actor, query
   const activities = store.collection<OutreachActivityDocument>(OUTREACH_ACTIVITIES);
   const [documents, totalCount] = await Promise.all([activities.find(filter, { sort: BY_DATE, skip: offset, limit }), activities.count(filter)]);
   return {
-    views: documents.flatMap((document) => {
-      const view = viewOf(document);
-      return view ? [view] : [];
-    }),
+    views: documents.map(viewOf),
     totalCount,
   };
 };

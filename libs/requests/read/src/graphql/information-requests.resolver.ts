@@ -50,11 +50,7 @@ export class InformationRequestsResolver {
       this.requests().count(filter),
     ]);
     const today = this.today();
-    return toPage(
-      documents.map((doc) => toInformationRequest(doc, today)),
-      offset,
-      totalCount,
-    );
+    return toPage(documents, offset, totalCount, (doc) => toInformationRequest(doc, today));
   }
 
   /** Opened per reader and per query; every opening is logged with who read it, never with what was read. */

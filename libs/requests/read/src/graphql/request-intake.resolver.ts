@@ -76,7 +76,7 @@ export class RequestIntakeResolver {
     const offset = decodeCursor(after);
     const answers = this.store.collection<PublishedRequestAnswerDocument>(PUBLISHED_REQUEST_ANSWERS);
     const [documents, totalCount] = await Promise.all([answers.find({}, { sort: { publishedAt: -1, _id: 1 }, skip: offset, limit }), answers.count({})]);
-    return toPage(documents.map(toPublishedRequestAnswer), offset, totalCount);
+    return toPage(documents, offset, totalCount, toPublishedRequestAnswer);
   }
 
   private async receive(request: GatewayContext, type: string, input: InformationRequestInput, more: Record<string, string>): Promise<InformationRequestReceipt> {

@@ -28,13 +28,7 @@ export class ServiceItemsResolver {
     const filter = catalogueFilter(actor, { search: search?.slice(0, 200), departmentCode, category, includeRetired });
     const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
     const [documents, totalCount] = await Promise.all([items.find(filter, { sort: catalogueSort(actor), skip: offset, limit }), items.count(filter)]);
-    const nodeOf = serviceItemNodes(actor);
-    const nodes: ServiceItem[] = [];
-    for (const document of documents) {
-      const node = nodeOf(document);
-      if (node) nodes.push(node);
-    }
-    return toPage(nodes, offset, totalCount);
+    return toPage(documents, offset, totalCount, serviceItemNodes(actor));
   }
 
   @Query(() => ServiceItem, { nullable: true, description: 'One item; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })
@@ -55,8 +49,10 @@ export class ServiceItemsResolver {
     const filter = catalogueFilterAsOf(query, at);
     const items = this.store.collection<ServiceItemDocument>(SERVICE_ITEMS);
     const [documents, totalCount] = await Promise.all([items.find(filter, { sort: CATALOGUE_SORT_AS_OF, skip: offset, limit }), items.count(filter)]);
-    const nodes = documents.map((document) => viewServiceItemAsOf(document, at)).flatMap((view) => (view ? [toServiceItem(view)] : []));
-    return toPage(nodes, offset, totalCount);
+    return toPage(documents, offset, totalCount, (document) => {
+      const then = viewServiceItemAsOf(document, at);
+      return then ? toServiceItem(then) : null;
+    });
   }
 
   @Mutation(() => ServiceItem, { description: 'Drafts a new service item; only staff of the responsible department see it until it is reviewed and published.' })

@@ -138,17 +138,19 @@ export class DisclosuresResolver {
   private async page(filter: Readonly<Record<string, unknown>>, actor: Actor, offset: number, limit: number, sort = DISCLOSURE_SORT): Promise<DisclosureConnection> {
     const today = this.today();
     const [documents, totalCount] = await Promise.all([this.queries.disclosures.find(filter, { sort, skip: offset, limit }), this.queries.disclosures.count(filter)]);
-    const nodes = documents.flatMap((document) => {
+    return toPage(documents, offset, totalCount, (document) => {
       const view = viewDisclosure(document, actor, today);
-      return view ? [toDisclosure(view)] : [];
+      return view ? toDisclosure(view) : null;
     });
-    return toPage(nodes, offset, totalCount);
   }
 
   /** A page of the records as the public saw them at `at`, whoever asks. */
   private async pageAsOf(filter: Readonly<Record<string, unknown>>, at: string, offset: number, limit: number): Promise<DisclosureConnection> {
     const [documents, totalCount] = await Promise.all([this.queries.disclosures.find(filter, { sort: DISCLOSURE_SORT, skip: offset, limit }), this.queries.disclosures.count(filter)]);
-    return toPage(documents.flatMap((document) => viewDisclosureAsOf(document, at) ?? []).map(toDisclosure), offset, totalCount);
+    return toPage(documents, offset, totalCount, (document) => {
+      const then = viewDisclosureAsOf(document, at);
+      return then ? toDisclosure(then) : null;
+    });
   }
 
   private today(): string {

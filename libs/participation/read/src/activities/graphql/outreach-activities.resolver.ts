@@ -33,7 +33,7 @@ export class OutreachActivitiesResolver {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     const { views, totalCount } = await outreachActivityPage(this.store, actor, { from, to, asOfInstant }, offset, limit);
-    return toPage(views.map(toOutreachActivity), offset, totalCount);
+    return toPage(views, offset, totalCount, (view) => view && toOutreachActivity(view));
   }
 
   @Query(() => OutreachActivity, { nullable: true, description: 'One activity; null when it does not exist or is not visible to you. With asOfInstant: the version the public saw then, or null.' })

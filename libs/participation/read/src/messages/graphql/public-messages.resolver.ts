@@ -103,11 +103,10 @@ export class PublicMessagesResolver {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     const [documents, totalCount] = await Promise.all([this.messages().find(filter, { sort, skip: offset, limit }), this.messages().count(filter)]);
-    const nodes = documents.flatMap((doc) => {
+    return toPage(documents, offset, totalCount, (doc) => {
       const view = viewOf(doc);
-      return view ? [toPublicMessage(view, doc)] : [];
+      return view ? toPublicMessage(view, doc) : null;
     });
-    return toPage(nodes, offset, totalCount);
   }
 
   private async act(request: GatewayContext, id: string, type: string, data: object, reason?: string): Promise<PublicMessage> {

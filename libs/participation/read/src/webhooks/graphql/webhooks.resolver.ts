@@ -86,6 +86,6 @@ export class WebhooksResolver {
     const scoped = { ...filter, ...deliveryScopeFilter(actor) };
     const deliveries = this.store.collection<WebhookDeliveryDocument>(WEBHOOK_DELIVERIES);
     const [documents, totalCount] = await Promise.all([deliveries.find(scoped, { sort: { scheduledAt: -1, _id: 1 }, skip: offset, limit }), deliveries.count(scoped)]);
-    return toPage(documents.map(toWebhookDelivery), offset, totalCount);
+    return toPage(documents, offset, totalCount, toWebhookDelivery);
   }
 }
