@@ -48,7 +48,7 @@ export class DecisionDraftsResolver {
     const drafts = this.store.collection<DecisionDraftDocument>(DECISION_DRAFTS);
     const [documents, totalCount] = await Promise.all([drafts.find(filter, { sort: { createdAt: -1, _id: 1 }, skip: offset, limit }), drafts.count(filter)]);
     const now = this.clock.now();
-    // A published consultation that has not opened yet is counted but shown to the public as nothing.
+    // The filter already leaves out what the public may not see yet; the view is the last word, and toPage keeps cursors right if it hides one.
     return toPage(documents, offset, totalCount, (document) => {
       const view = viewDecisionDraft(document, actor, now);
       return view ? toDecisionDraft(view) : null;
