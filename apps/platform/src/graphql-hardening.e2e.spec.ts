@@ -56,6 +56,35 @@ describe('GraphQL endpoint hardening', () => {
       for (let i = 0; i < 11; i++) codes.push(String((await attempt()).errors?.[0].extensions?.code));
       expect(codes.slice(0, 10)).toEqual(Array(10).fill('UNAUTHENTICATED'));
       expect(codes[10]).toBe('RATE_LIMITED');
+      // Without TRUSTED_PROXIES a caller cannot escape the limit by naming another address.
+      const spoofed = await request(platform.baseUrl).post('/graphql').set('X-Forwarded-For', '203.0.113.9').send({ query: 'mutation { login(username: "office", password: "wrong") { token } }' });
+      expect(spoofed.body.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    });
+  });
+
+  describe('behind a trusted proxy (TRUSTED_PROXIES=1)', () => {
+    let platform: PlatformProcess;
+
+    beforeAll(async () => {
+      platform = await startPlatformProcess({ env: { TRUSTED_PROXIES: '1' } });
+    });
+    afterAll(async () => {
+      await platform?.stop();
+      platform?.cleanup();
+    });
+
+    it('counts each caller the proxy names on its own, not the proxy once for all', async () => {
+      const attemptFrom = async (client: string): Promise<string> => {
+        const response = await request(platform.baseUrl)
+          .post('/graphql')
+          .set('X-Forwarded-For', client)
+          .send({ query: 'mutation { login(username: "office", password: "wrong") { token } }' });
+        return String(response.body.errors?.[0].extensions?.code);
+      };
+      const first: string[] = [];
+      for (let i = 0; i < 11; i++) first.push(await attemptFrom('203.0.113.9'));
+      expect(first[10]).toBe('RATE_LIMITED');
+      expect(await attemptFrom('198.51.100.20')).toBe('UNAUTHENTICATED');
     });
   });
 

@@ -14,6 +14,7 @@ import { InstantScalar } from './instant.scalar';
 import { LocalDateScalar } from './local-date.scalar';
 import { withoutPropertyResolvers } from './plain-field-resolvers';
 import { RateLimitGuard } from './rate-limit';
+import { RATE_LIMIT_STORE, type RateLimitStore } from './rate-limit-store';
 
 export interface GraphqlApiOptions {
   /** NODE_ENV=production: no introspection, no field suggestions, no GraphiQL. */
@@ -21,6 +22,8 @@ export interface GraphqlApiOptions {
   readonly tokens: TokenService;
   readonly accounts: AccountDirectory;
   readonly logger: JsonLogger;
+  /** Where `@RateLimited` counts calls: in this process, or shared by every gateway replica. */
+  readonly rateLimits: RateLimitStore;
 }
 
 /**
@@ -57,6 +60,7 @@ export class GraphqlApiModule {
         { provide: TOKEN_SERVICE, useValue: options.tokens },
         { provide: ACCOUNT_DIRECTORY, useValue: options.accounts },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: RATE_LIMIT_STORE, useValue: options.rateLimits },
         { provide: APP_GUARD, useClass: RateLimitGuard },
       ],
       exports: [TOKEN_SERVICE],

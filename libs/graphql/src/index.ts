@@ -2,6 +2,7 @@ export * from './request-context';
 export * from './hardening';
 export * from './error-formatting';
 export * from './rate-limit';
+export * from './rate-limit-store';
 export * from './command-gateway';
 export * from './connection';
 export * from './organisation.types';

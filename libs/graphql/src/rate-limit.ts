@@ -1,15 +1,8 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { rateLimited } from './error-formatting';
+import { RATE_LIMIT_STORE, type RateLimit, RateLimiters, type RateLimitStore } from './rate-limit-store';
 import { gatewayContextOf } from './request-context';
-
-/** How often one client may call one mutation: `points` calls per `durationSeconds`. */
-export interface RateLimit {
-  readonly name: string;
-  readonly points: number;
-  readonly durationSeconds: number;
-}
 
 const RATE_LIMIT = Symbol('RateLimit');
 
@@ -18,9 +11,14 @@ export const RateLimited = (limit: RateLimit): MethodDecorator => SetMetadata(RA
 
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly limiters = new Map<string, RateLimiterMemory>();
+  private readonly limiters: RateLimiters;
 
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(RATE_LIMIT_STORE) store: RateLimitStore,
+  ) {
+    this.limiters = new RateLimiters(store);
+  }
 
   /** Synchronous for the many resolvers without a limit: no promise to settle on every query. */
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
@@ -30,21 +28,8 @@ export class RateLimitGuard implements CanActivate {
   }
 
   private async consume(limit: RateLimit, clientKey: string): Promise<boolean> {
-    try {
-      await this.limiterFor(limit).consume(clientKey);
-      return true;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw rateLimited(`${limit.name.toUpperCase()}_RATE_LIMITED`, Math.ceil(rejection.msBeforeNext / 1000));
-      throw rejection;
-    }
-  }
-
-  private limiterFor(limit: RateLimit): RateLimiterMemory {
-    let limiter = this.limiters.get(limit.name);
-    if (!limiter) {
-      limiter = new RateLimiterMemory({ keyPrefix: limit.name, points: limit.points, duration: limit.durationSeconds });
-      this.limiters.set(limit.name, limiter);
-    }
-    return limiter;
+    const outcome = await this.limiters.consume(limit, clientKey);
+    if (!outcome.allowed) throw rateLimited(`${limit.name.toUpperCase()}_RATE_LIMITED`, outcome.retryAfterSeconds);
+    return true;
   }
 }

@@ -1,5 +1,5 @@
 import type { AccountDirectory, TokenService } from '@gongkai/auth';
-import { GraphqlApiModule, HealthController, READINESS } from '@gongkai/graphql';
+import { GraphqlApiModule, HealthController, inProcessRateLimits, READINESS } from '@gongkai/graphql';
 import type { JsonLogger } from '@gongkai/observability';
 import { MetricsController } from '@gongkai/observability/nest';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -24,7 +24,7 @@ export class EmbeddedPlatformModule {
       module: EmbeddedPlatformModule,
       imports: [
         RuntimeProvidersModule.forInfrastructure(runtime),
-        GraphqlApiModule.forRoot({ production, tokens, accounts, logger }),
+        GraphqlApiModule.forRoot({ production, tokens, accounts, logger, rateLimits: inProcessRateLimits }),
         ...Object.values(SERVICE_MODULES),
         ...READ_MODULES,
       ],

@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { type AuthConfig, loadAuthConfig } from '@gongkai/auth';
 import { checkSigningKey } from './distributed/signing-key-config';
+import { readTrustedProxies, type TrustedProxies } from './trusted-proxies';
 
 /** Everything the embedded platform reads from its environment, validated before anything starts. */
 export interface PlatformConfig {
@@ -9,6 +10,8 @@ export interface PlatformConfig {
   readonly host: string;
   readonly port: number;
   readonly production: boolean;
+  /** Proxies allowed to name the caller (X-Forwarded-For): rate limits count per caller. */
+  readonly trustedProxies?: TrustedProxies;
   readonly logLevel: string;
   readonly auth: AuthConfig;
   /** Settings the platform starts with but should not run with for long; logged at start. */
@@ -40,6 +43,7 @@ export const loadPlatformConfig = (env: Env, cwd: string = process.cwd()): Platf
   }
   const warnings: string[] = [];
   checkSigningKey(env, env['NODE_ENV'] === 'production', problems, warnings);
+  const trustedProxies = readTrustedProxies(env, problems);
   if (problems.length > 0 || !auth) throw new ConfigurationError(`The platform cannot start:\n- ${problems.join('\n- ')}`);
   return {
     dataDir,
@@ -47,6 +51,7 @@ export const loadPlatformConfig = (env: Env, cwd: string = process.cwd()): Platf
     host: env['HOST'] ?? '127.0.0.1',
     port,
     production: env['NODE_ENV'] === 'production',
+    ...(trustedProxies !== undefined ? { trustedProxies } : {}),
     logLevel,
     auth,
     warnings,

@@ -6,6 +6,7 @@ import { EmbeddedPlatformModule } from './embedded-platform.module';
 import { EmbeddedRuntime } from './embedded-runtime';
 import type { PlatformConfig } from './platform-config';
 import type { RunningProcess } from './run-process';
+import { trustProxyOption } from './trusted-proxies';
 
 export interface RunningPlatform extends RunningProcess {
   /** Where GraphQL is served, e.g. http://127.0.0.1:3000/graphql. */
@@ -27,7 +28,7 @@ export const startEmbeddedPlatform = async (config: PlatformConfig): Promise<Run
     await runtime.replayReadModels();
     const app = await NestFactory.create<NestFastifyApplication>(
       EmbeddedPlatformModule.forRoot({ runtime, production: config.production, tokens, accounts, logger }),
-      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }),
+      new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...trustProxyOption(config.trustedProxies) }),
       { logger, abortOnError: false },
     );
     await app.init();

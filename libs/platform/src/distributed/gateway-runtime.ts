@@ -1,12 +1,14 @@
 import { hostname } from 'node:os';
 import { CalendarRegistry } from '@gongkai/calendar';
 import type { PersonalDataVault } from '@gongkai/event-sourcing';
+import { inProcessRateLimits, MongoRateLimits, type RateLimitStore } from '@gongkai/graphql';
 import type { EventSubscription } from '@gongkai/messaging';
 import { connectNats, JetStreamEventBus, NatsCommandBus } from '@gongkai/messaging/nats';
 import { type JsonLogger, PlatformMetrics } from '@gongkai/observability';
 import { InMemoryReadStore, ProjectionRunner, type ReadStore } from '@gongkai/read-store';
 import { MongoReadStore } from '@gongkai/read-store/mongo';
 import type { NatsConnection } from '@nats-io/transport-node';
+import mongoose from 'mongoose';
 import { takeCalendarEvent } from '../calendar-feed';
 import { allProjections } from '../contexts';
 import { catchUpCalendarFromReadModel } from './calendar-from-read-model';
@@ -35,6 +37,8 @@ export class GatewayRuntime {
     readonly readStore: ReadStore,
     readonly metrics: PlatformMetrics,
     readonly personalData: PersonalDataVault,
+    /** Shared through MongoDB by every replica when the read models are there, else this replica's own. */
+    readonly rateLimits: RateLimitStore,
     private readonly consumerName: string,
     private readonly logger: JsonLogger,
   ) {
@@ -45,7 +49,11 @@ export class GatewayRuntime {
 
   static async open(config: GatewayProcessConfig, logger: JsonLogger): Promise<GatewayRuntime> {
     const onError = (message: string, facts: Record<string, unknown>) => logger.event('error', message, facts);
-    const readStore = config.mongodbUri ? await MongoReadStore.connect(config.mongodbUri) : new InMemoryReadStore();
+    // One connection for the read models and the rate limits; the read store owns and closes it.
+    const mongo = config.mongodbUri ? await mongoose.createConnection(config.mongodbUri).asPromise() : undefined;
+    const readStore = mongo ? new MongoReadStore(mongo, true) : new InMemoryReadStore();
+    const rateLimits = mongo ? new MongoRateLimits(mongo) : inProcessRateLimits;
+    if (rateLimits instanceof MongoRateLimits) await rateLimits.createIndexes();
     const metrics = new PlatformMetrics('gateway');
     const nats = await connectNats(config.natsUrl.split(','), 'gongkai-gateway', {
       onStatus: (status) => {
@@ -58,7 +66,7 @@ export class GatewayRuntime {
     const consumerName = config.mongodbUri ? SHARED_READ_MODELS_CONSUMER : `${SHARED_READ_MODELS_CONSUMER}.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}`;
     const commands = new NatsCommandBus(nats, { timeoutMs: config.commandTimeoutMs, onError });
     const personalData = await openPersonalDataVault(config.personalData);
-    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError, replicas: config.jetStreamReplicas }), readStore, metrics, personalData, consumerName, logger);
+    return new GatewayRuntime(nats, commands, new JetStreamEventBus(nats, { onError, replicas: config.jetStreamReplicas }), readStore, metrics, personalData, rateLimits, consumerName, logger);
   }
 
   /** Declares the read models (rebuilding any whose version changed) and starts feeding them. */

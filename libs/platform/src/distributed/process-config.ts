@@ -3,6 +3,7 @@ import { type AuthConfig, loadAuthConfig } from '@gongkai/auth';
 import { ConfigurationError } from '../platform-config';
 import { besideEventLog, checkFingerprintSecret, checkMongodbUri, type PersonalDataLocation, readPersonalDataLocation } from './personal-data-config';
 import { checkSigningKey } from './signing-key-config';
+import { readTrustedProxies, type TrustedProxies } from '../trusted-proxies';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -40,6 +41,8 @@ export interface GatewayProcessConfig {
   readonly commandTimeoutMs: number;
   readonly jetStreamReplicas: number;
   readonly auth: AuthConfig;
+  /** Proxies allowed to name the caller (X-Forwarded-For): rate limits count per caller. */
+  readonly trustedProxies?: TrustedProxies;
   readonly warnings: readonly string[];
 }
 
@@ -110,6 +113,7 @@ export const loadGatewayProcessConfig = (env: Env, cwd: string = process.cwd()):
   checkFingerprintSecret(env, personalData, problems);
   const warnings: string[] = [];
   checkSigningKey(env, shared.production, problems, warnings);
+  const trustedProxies = readTrustedProxies(env, problems);
   if (problems.length || !auth) return fail('gateway', problems);
-  return { ...shared, ...(mongodbUri ? { mongodbUri } : {}), personalData, auth, warnings };
+  return { ...shared, ...(mongodbUri ? { mongodbUri } : {}), ...(trustedProxies !== undefined ? { trustedProxies } : {}), personalData, auth, warnings };
 };

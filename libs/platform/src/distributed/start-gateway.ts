@@ -11,6 +11,7 @@ import { BODY_LIMIT_BYTES } from '../start-embedded-platform';
 import { GatewayRuntime } from './gateway-runtime';
 import type { GatewayProcessConfig } from './process-config';
 import type { RunningProcess } from '../run-process';
+import { trustProxyOption } from '../trusted-proxies';
 
 @Module({})
 class GatewayProcessModule {
@@ -32,9 +33,9 @@ export const startGateway = async (config: GatewayProcessConfig): Promise<Runnin
   for (const warning of config.warnings) logger.event('warn', warning, {});
   const runtime = await GatewayRuntime.open(config, logger);
   const accounts = new InMemoryAccountDirectory(config.auth.demoAccounts ? await loadDemoAccounts() : []);
-  const api = GraphqlApiModule.forRoot({ production: config.production, tokens: createTokenService(config.auth), accounts, logger });
+  const api = GraphqlApiModule.forRoot({ production: config.production, tokens: createTokenService(config.auth), accounts, logger, rateLimits: runtime.rateLimits });
   await runtime.startReadModels();
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayProcessModule.forGateway(runtime, api), new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES }), {
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayProcessModule.forGateway(runtime, api), new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, ...trustProxyOption(config.trustedProxies) }), {
     logger,
     abortOnError: false,
   });
