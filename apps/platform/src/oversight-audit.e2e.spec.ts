@@ -124,6 +124,8 @@ describe('The audit trail and the integrity of the history, end to end', () => {
       graphql<{ publishedVersionAsOf: { version: number; contentHash: string } | null }>(url(), 'query($id: ID!, $at: String!) { publishedVersionAsOf(itemType: "SERVICE_GUIDE", itemId: $id, at: $at) { version contentHash } }', { id: itemId, at });
     expect((await asOf(history[0].occurredAt)).data?.publishedVersionAsOf).toBeNull();
     expect((await asOf(new Date().toISOString())).data?.publishedVersionAsOf).toEqual({ version: 1, contentHash: approval.subject.contentHash });
+    // A time without its offset names no instant: the server's own zone would decide which.
+    expect((await asOf('2026-03-02T10:00:00')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_INSTANT' });
   });
 
   it('filters, orders and pages the trail, and refuses everyone but auditors and the office', async () => {

@@ -1,5 +1,6 @@
 export * from './local-date';
 export * from './local-date-input';
+export * from './instant';
 export * from './working-day-calendar';
 export * from './statutory-years';
 export * from './validate-calendar-year';

@@ -1,5 +1,5 @@
+import { utcInstantOf } from '@gongkai/calendar';
 import { badInput } from '@gongkai/kernel';
-import { toIsoInstant } from '@gongkai/read-store';
 import { CustomScalar, Scalar } from '@nestjs/graphql';
 import { Kind, type ValueNode } from 'graphql';
 
@@ -11,7 +11,7 @@ export abstract class InstantValue {}
  * plain HTTP endpoints (the report exports) take `asOfInstant` through this one rule.
  */
 export const parseInstant = (value: unknown): string => {
-  const instant = typeof value === 'string' ? toIsoInstant(value) : undefined;
+  const instant = utcInstantOf(value);
   if (!instant) throw badInput('INVALID_INSTANT', `${JSON.stringify(value)} is not an instant written like 2026-03-02T10:00:00+08:00 or 2026-03-02T02:00:00Z.`);
   return instant;
 };

@@ -15,7 +15,7 @@ export interface PublicationPeriod<C> {
 /** Every period an item was public, oldest first; at most the last one is open. */
 export type PublicationHistory<C> = readonly PublicationPeriod<C>[];
 
-/** Instants are compared as UTC ISO-8601 strings of one shape, as the events and `toIsoInstant` write them. */
+/** Instants are compared as UTC ISO-8601 strings of one shape, as the events and `utcInstantOf` (@gongkai/calendar) write them. */
 const inForce = (period: PublicationPeriod<unknown>, at: string): boolean => period.publishedAt <= at && (period.endedAt === null || period.endedAt > at);
 
 /** The version the public saw at `at`; undefined when the item was not public then (not yet, or no longer). */
@@ -46,10 +46,3 @@ const underContent = (filter: Filter): Filter =>
 export const publicAtFilter = (field: string, at: string, content: Filter = {}): Filter => ({
   [field]: { $elemMatch: { $and: [{ publishedAt: { $lte: at } }, { $or: [{ endedAt: null }, { endedAt: { $gt: at } }] }, ...(Object.keys(content).length ? [underContent(content)] : [])] } },
 });
-
-/** `text` as the UTC ISO-8601 instant the histories compare with, or undefined when it is not an instant. */
-export const toIsoInstant = (text: string): string | undefined => {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
-  const millis = Date.parse(text);
-  return Number.isNaN(millis) ? undefined : new Date(millis).toISOString();
-};

@@ -148,6 +148,8 @@ describe('The oversight read models, fed the events the deciders write', () => {
   it('keeps a county office to what its own agency’s people did, and refuses a bad time range', async () => {
     expect((await auditPage(store, auditQueryFilter({}, countyOffice), 'NEWEST_FIRST', 10, undefined)).totalCount).toBe(0);
     expect(() => auditQueryFilter({ from: 'yesterday' }, auditor)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', rule: 'INVALID_INSTANT' }));
+    // Without its offset the server would read it in its own time zone: a different instant on another machine.
+    expect(() => auditQueryFilter({ to: '2026-03-31T23:59:59' }, auditor)).toThrow(expect.objectContaining({ rule: 'INVALID_INSTANT', details: { field: 'to' } }));
     expect(() => auditQueryFilter({ from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }, auditor)).toThrow(expect.objectContaining({ rule: 'INVALID_TIME_RANGE' }));
   });
 });

@@ -1,4 +1,4 @@
-import { isLocalDate, requireLocalDate, startOfLocalDay } from '@gongkai/calendar';
+import { isLocalDate, requireLocalDate, startOfLocalDay, utcInstantOf } from '@gongkai/calendar';
 import { badInput, requireOneOf, requireText } from '@gongkai/kernel';
 import { requireCreditCode } from './credit-code';
 
@@ -30,7 +30,6 @@ const MAX_FEN = 10_000_000_000_000;
 const DECIMAL = /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 const TRUE_WORDS = ['true', '1', 'yes', 'y', '是'];
 const FALSE_WORDS = ['false', '0', 'no', 'n', '否'];
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 const readNumber = (field: string, value: unknown, source: FieldSource, min?: number): number => {
@@ -69,11 +68,9 @@ const readInstant = (field: string, value: unknown): string => {
     const ms = ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds ?? 0)) * 1000;
     if (Number(hours) < 24 && Number(minutes) < 60 && Number(seconds ?? 0) < 60) return new Date(startOfLocalDay(date).getTime() + ms).toISOString();
   }
-  const instant = ISO_INSTANT.test(text) ? new Date(text) : undefined;
-  if (!instant || Number.isNaN(instant.getTime()) || !isLocalDate(text.slice(0, 10))) {
-    throw badInput('INVALID_INSTANT', `${field} must be a time such as 2026-03-02 10:30 (Beijing time) or 2026-03-02T02:30:00Z.`, { field });
-  }
-  return instant.toISOString();
+  const instant = utcInstantOf(text);
+  if (!instant) throw badInput('INVALID_INSTANT', `${field} must be a time such as 2026-03-02 10:30 (Beijing time) or 2026-03-02T02:30:00Z.`, { field });
+  return instant;
 };
 
 export interface Indicator {

@@ -1,3 +1,4 @@
+import { requireUtcInstant } from '@gongkai/calendar';
 import { type Actor, agencyFilter, badInput, requireText } from '@gongkai/kernel';
 import type { Filter, ReadStore } from '@gongkai/read-store';
 import { AUDIT_EVENTS, type AuditEventDocument } from './audit-index';
@@ -16,12 +17,8 @@ export interface AuditFilterInput {
 
 export type AuditOrder = 'NEWEST_FIRST' | 'OLDEST_FIRST';
 
-const instant = (field: string, value: string | null | undefined): string | undefined => {
-  if (value === null || value === undefined || value === '') return undefined;
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) throw badInput('INVALID_INSTANT', `${field} must be an ISO-8601 instant such as 2026-03-02T02:00:00Z.`, { field });
-  return new Date(time).toISOString();
-};
+const instant = (field: string, value: string | null | undefined): string | undefined =>
+  value === null || value === undefined || value === '' ? undefined : requireUtcInstant(field, value);
 
 const text = (field: string, value: string | null | undefined): string | undefined => (value ? requireText(field, value, { max: 300 }) : undefined);
 

@@ -1,4 +1,4 @@
-import { badInput } from '@gongkai/kernel';
+import { requireUtcInstant } from '@gongkai/calendar';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
@@ -32,11 +32,10 @@ export class PointInTimeResolver {
     @Args('itemId', { type: () => ID }) itemId: string,
     @Args('at', { type: () => String }) at: string,
   ): Promise<PublishedVersionAsOf | null> {
-    const instant = Date.parse(at);
-    if (!/^\d{4}-\d{2}-\d{2}T/.test(at) || Number.isNaN(instant)) throw badInput('INVALID_INSTANT', 'at must be an ISO-8601 instant such as 2026-03-02T02:00:00Z.', { field: 'at' });
+    const instant = requireUtcInstant('at', at);
     const [review] = await this.store
       .collection<PublicationReviewDocument>(PUBLICATION_REVIEWS)
-      .find({ itemType, itemId, publishedAt: { $ne: null, $lte: new Date(instant).toISOString() } }, { sort: { publishedAt: -1 }, limit: 1 });
+      .find({ itemType, itemId, publishedAt: { $ne: null, $lte: instant } }, { sort: { publishedAt: -1 }, limit: 1 });
     return review && review.publishedAt ? { itemType, itemId, version: review.itemVersion, contentHash: review.contentHash, title: review.title, reviewId: review._id, publishedAt: review.publishedAt } : null;
   }
 }
