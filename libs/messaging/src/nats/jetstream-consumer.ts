@@ -67,12 +67,11 @@ export class ConsumerLoop {
   /** Batched: the stream sequence of the last event handled (or parked, or skipped) by this loop. */
   private lastSequence = 0;
   /**
-   * Batched, of the current subscription: the last message handled, the same while not yet
-   * acknowledged, and how many were handled since the last ack. An ack names the subscription's
-   * own delivery, so one of an earlier subscription is never sent on a later one.
+   * Batched, of the current subscription: the last message handled, and how many were handled
+   * since the last ack (the last one is unacknowledged while that is above 0). An ack names the
+   * subscription's own delivery, so one of an earlier subscription is never sent on a later one.
    */
   private lastHandled: JsMsg | undefined;
-  private unacknowledged: JsMsg | undefined;
   private sinceAck = 0;
 
   constructor(
@@ -104,7 +103,6 @@ export class ConsumerLoop {
   private async open(): Promise<ConsumerMessages> {
     if (this.options.batched) {
       this.lastHandled = undefined;
-      this.unacknowledged = undefined;
       this.sinceAck = 0;
       await this.options.batched.reposition();
     }
@@ -187,7 +185,6 @@ export class ConsumerLoop {
     // A copy older than what this subscription acknowledges already moves nothing forward.
     if (this.lastHandled && msg.seq < this.lastHandled.seq) return;
     this.lastHandled = msg;
-    this.unacknowledged = msg;
     this.sinceAck++;
     if (this.sinceAck >= ACK_EVERY || messages.getPending() === 0) await this.acknowledgeBatch(false);
   }
@@ -238,8 +235,7 @@ export class ConsumerLoop {
    * so that the next subscriber's start, read from the ack floor, is after them.
    */
   private async acknowledgeBatch(confirmed: boolean): Promise<void> {
-    const msg = confirmed ? this.lastHandled : this.unacknowledged;
-    this.unacknowledged = undefined;
+    const msg = confirmed || this.sinceAck > 0 ? this.lastHandled : undefined;
     this.sinceAck = 0;
     if (!msg) return;
     if (confirmed) {
