@@ -125,20 +125,20 @@ const measure = async (options: BenchOptions, dir: string): Promise<BenchResult>
     // The same bytes the command bus puts on the wire, answered by the echo instead of the service.
     const sample = draftCommand(0);
     const payload = JSON.stringify({ data: sample.data });
-    const echo = async (): Promise<void> => {
+    const echoHeaders = () => {
       const headers = natsHeaders();
       headers.set('Gongkai-Actor', encodeURIComponent(JSON.stringify(sample.metadata.actor)));
       headers.set('Gongkai-Correlation-Id', randomUUID());
-      await connection.request('bench.echo', payload, { timeout: 30_000, headers });
+      return headers;
+    };
+    const echo = async (): Promise<void> => {
+      await connection.request('bench.echo', payload, { timeout: 30_000, headers: echoHeaders() });
     };
     // The same echo through the request inbox the command bus uses (one reply subscription, no
     // per-request timer or Error): how much of the gap is the client library's request path.
     const inbox = requestInboxOf(connection);
     const echoThroughInbox = async (): Promise<void> => {
-      const headers = natsHeaders();
-      headers.set('Gongkai-Actor', encodeURIComponent(JSON.stringify(sample.metadata.actor)));
-      headers.set('Gongkai-Correlation-Id', randomUUID());
-      const outcome = await inbox.request('bench.echo', payload, { timeoutMs: 30_000, headers });
+      const outcome = await inbox.request('bench.echo', payload, { timeoutMs: 30_000, headers: echoHeaders() });
       if (outcome.kind !== 'answered') throw new Error(`the echo through the request inbox ${outcome.kind}`);
     };
     const seconds = options.quick ? 2 : 8;
