@@ -172,7 +172,7 @@ export class Relay {
         this.options.log?.({
           level: 'warn',
           message: 'publish failed; retrying the same event',
-          facts: { relay: this.options.name, eventId: event.id, type: event.type, position: event.globalPosition, attempt, error: String(error) },
+          facts: { relay: this.options.name, eventId: event.id, type: event.type, correlationId: event.metadata.correlationId, position: event.globalPosition, attempt, error: String(error) },
         });
         await this.pause(this.delay(attempt));
       }

@@ -86,6 +86,6 @@ export class InProcessEventBus implements EventBus {
   private park(consumer: string, event: RecordedEvent, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     this.parked.push({ consumer, event, error: message, parkedAt: new Date().toISOString() });
-    this.options.onError?.('event parked after repeated failures', { consumer, eventId: event.id, type: event.type, error: message });
+    this.options.onError?.('event parked after repeated failures', { consumer, eventId: event.id, type: event.type, correlationId: event.metadata.correlationId, error: message });
   }
 }

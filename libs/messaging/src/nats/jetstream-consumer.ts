@@ -208,7 +208,7 @@ export class ConsumerLoop {
       }
       try {
         await this.options.park(event, msg.subject, failure);
-        this.options.report('event parked after repeated failures', { consumer: this.consumer.durableName, eventId: event.id, type: event.type, error: String(failure) });
+        this.options.report('event parked after repeated failures', { consumer: this.consumer.durableName, eventId: event.id, type: event.type, correlationId: event.metadata.correlationId, error: String(failure) });
         return;
       } catch (parkError) {
         this.options.report('event could not be parked; retrying', { consumer: this.consumer.durableName, eventId: event.id, error: String(parkError) });
@@ -265,7 +265,7 @@ export class ConsumerLoop {
       msg.nak(this.options.retryDelaysMs.at(-1) ?? 0);
       return;
     }
-    this.options.report('event parked after repeated failures', { consumer: this.consumer.durableName, eventId: event.id, type: event.type, error: String(error) });
+    this.options.report('event parked after repeated failures', { consumer: this.consumer.durableName, eventId: event.id, type: event.type, correlationId: event.metadata.correlationId, error: String(error) });
     // term: JetStream must not redeliver it; the copy in PARKED is the one an operator replays.
     if (await this.advance(event, msg)) msg.term();
   }

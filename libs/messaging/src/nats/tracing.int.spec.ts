@@ -14,7 +14,7 @@ describe('one mutation followed through every process it touches', () => {
   const spans = new InMemorySpanExporter();
 
   beforeAll(async () => {
-    tracing = startTracing('test', { processors: [new SimpleSpanProcessor(spans)] });
+    tracing = startTracing('test', { processors: [new SimpleSpanProcessor(spans)], crossesProcesses: true });
     server = await startNatsServer();
     connections = [await connectNats(server.url, 'gateway'), await connectNats(server.url, 'service')];
   });
