@@ -68,6 +68,30 @@ describe('the distributed runtime: gateway and services as separate processes ov
     expect(published).toMatchObject({ version: 1, publishedVersion: 1 });
   });
 
+  it('follows one mutation by its trace through every process it touches', async () => {
+    // A portal's W3C trace context: the gateway continues it, the service writes it into its event,
+    // and the review gate (a process manager in the oversight service) continues it from there.
+    const traceId = randomUUID().replaceAll('-', '');
+    const id = await draft('可追踪事项');
+    const requested = await graphql(url(), 'mutation($id: ID!) { requestServiceItemPublication(id: $id, expectedVersion: 1) { id } }', { id }, { ...window, traceparent: `00-${traceId}-b7ad6b7169203331-01` });
+    expect(requested.errors).toBeUndefined();
+
+    const store = new SqliteEventStore(join(platform.dataDir, 'events.db'));
+    try {
+      const traced = await eventually(async () => {
+        const events = (await store.readAll()).filter((event) => event.metadata.traceparent?.split('-')[1] === traceId);
+        return events.some((event) => event.streamId.startsWith('oversight.')) ? events : undefined;
+      }, 20_000);
+      expect(traced.find((event) => event.streamId === `services-catalog.ServiceItem-${id}`)?.type).toBe('ServiceItemPublicationRequested');
+      expect(traced.filter((event) => event.streamId.startsWith('oversight.')).map((event) => event.type)).toContain('PublicationReviewOpened');
+      // The draft before it was another mutation, with a trace of its own.
+      const [drafted] = await store.readStream(`services-catalog.ServiceItem-${id}`, { maxCount: 1 });
+      expect(drafted.metadata.traceparent?.split('-')[1]).not.toBe(traceId);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('shares 200 concurrent commands between two replicas in one queue group', async () => {
     const replicas = platform.services.get('services-catalog')!;
     const before = await Promise.all(replicas.map((r) => commandsServed(r.baseUrl, 'DraftServiceItem')));

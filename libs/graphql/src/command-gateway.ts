@@ -1,6 +1,6 @@
 import { inSpan, withRequestScope } from '@gongkai/observability';
 import { SpanKind } from '@opentelemetry/api';
-import { COMMAND_BUS, type CommandBus, type CommandResult } from '@gongkai/messaging';
+import { COMMAND_BUS, type CommandBus, type CommandEnvelope, type CommandResult } from '@gongkai/messaging';
 import { PROJECTION_RUNNER, type ProjectionRunner, ProjectionTimeoutError } from '@gongkai/read-store';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { GatewayContext } from './request-context';
@@ -33,19 +33,22 @@ export class CommandGateway {
   ) {}
 
   execute(request: GatewayContext, context: string, type: string, data: object, options: CommandOptions = {}): Promise<CommandResult> {
-    // One trace per mutation, continuing the client's when it sent one; every log line carries the correlation id.
+    // One trace per mutation, continuing the client's when it sent one, handed to the command
+    // explicitly: the gateway keeps no async context (startTracing). Where a process keeps one, log
+    // lines written meanwhile carry the correlation id.
     return withRequestScope({ correlationId: request.correlationId }, () =>
-      inSpan(`mutation ${context}.${type}`, SpanKind.SERVER, { 'gongkai.correlation_id': request.correlationId }, () => this.sendAndWait(request, context, type, data, options), request.traceHeaders ? { ...request.traceHeaders } : undefined),
+      inSpan(
+        `mutation ${context}.${type}`,
+        SpanKind.SERVER,
+        { 'gongkai.correlation_id': request.correlationId },
+        (continueTrace) => this.sendAndWait(request, { context, type, data, metadata: { actor: request.actor, correlationId: request.correlationId, ...options }, trace: continueTrace() }),
+        request.traceHeaders,
+      ),
     );
   }
 
-  private async sendAndWait(request: GatewayContext, context: string, type: string, data: object, options: CommandOptions): Promise<CommandResult> {
-    const result = await this.bus.send({
-      context,
-      type,
-      data,
-      metadata: { actor: request.actor, correlationId: request.correlationId, ...options },
-    });
+  private async sendAndWait(request: GatewayContext, command: CommandEnvelope<object>): Promise<CommandResult> {
+    const result = await this.bus.send(command);
     try {
       await this.projections.waitForStreamRevision(result.streamId, result.revision, READ_YOUR_WRITES_TIMEOUT_MS);
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Actor, ErrorCode } from '@gongkai/kernel';
+import type { TraceHeaders } from '@gongkai/observability';
 
 /**
  * A command on its way to the context that owns it. The same envelope travels in-process or over
@@ -10,6 +11,11 @@ export interface CommandEnvelope<Data = unknown> {
   readonly type: string;
   readonly data: Data;
   readonly metadata: CommandMetadata;
+  /**
+   * The sender's trace, where the sender hands it on explicitly (the gateway keeps no async
+   * context); without it the command continues the active trace.
+   */
+  readonly trace?: TraceHeaders;
 }
 
 export interface CommandMetadata {

@@ -65,8 +65,9 @@ export const deciderCommandHandler = (options: DeciderCommandHandlerOptions): Co
         causationId: metadata.causationId,
         idempotencyKey: metadata.idempotencyKey,
         reason: metadata.reason,
-        // The events remember the trace of the command that wrote them (absent when not tracing).
-        traceparent: injectTraceContext({})['traceparent'],
+        // The events remember the trace of the command that wrote them: the active one, or else the
+        // one the sender handed on (a process without async context); absent when neither.
+        traceparent: injectTraceContext({})['traceparent'] ?? envelope.trace?.['traceparent'],
       },
       { upcasters: options.upcasters },
     );

@@ -14,11 +14,16 @@ export interface TracingOptions {
   readonly processors?: SpanProcessor[];
   readonly exporter?: SpanExporter;
   /**
-   * The process sends or receives commands and events over NATS, so the trace context must follow
-   * its awaits to reach the outgoing headers and the events' metadata.
+   * Code of this process reads the active trace context after an await: a service's handlers
+   * writing it into the events they append, a process manager sending commands while it consumes.
+   * The gateway does not: it hands its mutation's trace to the command explicitly (`inSpan`'s
+   * `continueTrace`, `CommandEnvelope.trace`).
    */
-  readonly crossesProcesses: boolean;
+  readonly keepsAsyncContext: boolean;
 }
+
+/** W3C trace-context headers (traceparent, tracestate) that continue a trace in another process. */
+export type TraceHeaders = Readonly<Record<string, string>>;
 
 /**
  * OpenTelemetry for one process: W3C trace context, and spans exported over OTLP when
@@ -27,14 +32,14 @@ export interface TracingOptions {
  *
  * The active context (trace, request scope) follows awaits through AsyncLocalStorage, which puts a
  * hook on every promise the process makes: about a fifth of the embedded platform's throughput on a
- * public query. A process that talks to no other process and exports no spans has no use for it and
- * goes without: there, `withRequestScope` runs its work as it is, and the log lines written about a
- * command or an event name its correlation id themselves.
+ * public query. A process that does not need it (`keepsAsyncContext`) and exports no spans goes
+ * without: there, `withRequestScope` runs its work as it is, spans continue only the parents handed
+ * to them, and the log lines written about a command or an event name its correlation id themselves.
  */
 export const startTracing = (serviceName: string, options: TracingOptions): Tracing => {
   const exporter = options.exporter ?? (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ? new OTLPTraceExporter() : undefined);
   const spanProcessors = [...(options.processors ?? []), ...(exporter ? [new BatchSpanProcessor(exporter)] : [])];
-  if (options.crossesProcesses || spanProcessors.length > 0) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  if (options.keepsAsyncContext || spanProcessors.length > 0) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   // With nothing to hand spans to, spans are not recorded (no attributes, events, end times kept):
   // their ids are still made and propagated, so traces still line up across processes and logs.
@@ -57,21 +62,28 @@ export const injectTraceContext = (carrier: Record<string, string>): Record<stri
   return carrier;
 };
 
-/** Runs `work` inside a span that continues the trace named in incoming headers, if any. */
-export const inSpan = <T>(name: string, kind: SpanKind, attributes: Attributes, work: () => Promise<T>, incoming?: Record<string, string>): Promise<T> => {
+/**
+ * Runs `work` inside a span that continues the trace named in incoming headers, or else the active
+ * one. `continueTrace()` gives the headers that make this span the parent in another process,
+ * whether or not the process keeps an async context.
+ */
+export const inSpan = <T>(name: string, kind: SpanKind, attributes: Attributes, work: (continueTrace: () => TraceHeaders) => Promise<T>, incoming?: TraceHeaders): Promise<T> => {
   const parent = incoming ? propagation.extract(context.active(), incoming) : context.active();
-  return context.with(parent, () =>
-    trace.getTracer(TRACER).startActiveSpan(name, { kind, attributes }, async (span) => {
-      try {
-        return await work();
-      } catch (error) {
-        span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-        throw error;
-      } finally {
-        span.end();
-      }
-    }),
-  );
+  return trace.getTracer(TRACER).startActiveSpan(name, { kind, attributes }, parent, async (span) => {
+    const continueTrace = (): TraceHeaders => {
+      const carrier: Record<string, string> = {};
+      propagation.inject(trace.setSpan(parent, span), carrier);
+      return carrier;
+    };
+    try {
+      return await work(continueTrace);
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
 };
 
 /** The active trace and span ids, for log lines. */

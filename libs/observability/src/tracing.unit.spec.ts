@@ -38,8 +38,8 @@ const withTracing = async (options: TracingOptions, work: () => Promise<void>): 
 };
 
 describe('the request scope of a process', () => {
-  it('follows the awaits of a process that crosses processes, onto every log line', async () => {
-    await withTracing({ crossesProcesses: true }, async () => {
+  it('follows the awaits of a process that keeps an async context, onto every log line', async () => {
+    await withTracing({ keepsAsyncContext: true }, async () => {
       const { logger, lines } = logLines();
       const seen = await handleInScope(logger);
       expect(seen.scope).toEqual({ correlationId: 'corr-scope-1' });
@@ -48,16 +48,16 @@ describe('the request scope of a process', () => {
     });
   });
 
-  it('follows the awaits of a process that exports spans, though it talks to no other process', async () => {
-    await withTracing({ crossesProcesses: false, processors: [new SimpleSpanProcessor(new InMemorySpanExporter())] }, async () => {
+  it('follows the awaits of a process that exports spans, though it would not keep one otherwise', async () => {
+    await withTracing({ keepsAsyncContext: false, processors: [new SimpleSpanProcessor(new InMemorySpanExporter())] }, async () => {
       const { logger, lines } = logLines();
       expect((await handleInScope(logger)).scope).toEqual({ correlationId: 'corr-scope-1' });
       expect(lines[0]).toMatchObject({ correlationId: 'corr-scope-1' });
     });
   });
 
-  it('is not kept by a process alone that exports nothing: the work runs as it is, and its lines name no scope', async () => {
-    await withTracing({ crossesProcesses: false }, async () => {
+  it('is not kept by a process that needs no async context and exports nothing: the work runs as it is, and its lines name no scope', async () => {
+    await withTracing({ keepsAsyncContext: false }, async () => {
       const { logger, lines } = logLines();
       const seen = await handleInScope(logger);
       expect(seen.scope).toBeUndefined();

@@ -20,7 +20,7 @@ export const startEmbeddedPlatform = async (config: PlatformConfig): Promise<Run
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-platform' });
   const logger = new JsonLogger(pino);
   for (const warning of config.warnings) logger.event('warn', warning, {});
-  const tracing = startTracing('gongkai-platform', { crossesProcesses: false });
+  const tracing = startTracing('gongkai-platform', { keepsAsyncContext: false });
   const runtime = new EmbeddedRuntime(config.eventStoreFile, logger);
   try {
     const accounts = new InMemoryAccountDirectory(config.auth.demoAccounts ? await loadDemoAccounts() : []);

@@ -1,4 +1,4 @@
-import { injectTraceContext, inSpan, withRequestScope } from '@gongkai/observability';
+import { inSpan, withRequestScope } from '@gongkai/observability';
 import { SpanKind } from '@opentelemetry/api';
 import { badInput, DomainError } from '@gongkai/kernel';
 import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -62,14 +62,15 @@ export class NatsCommandBus implements CommandBus {
     if (!this.connected || this.connection.isClosed()) {
       throw unavailable('NOT_CONNECTED', `${context} cannot be reached: the connection to NATS is down. Try again shortly.`, context);
     }
-    return inSpan(`command ${context}.${command.type}`, SpanKind.CLIENT, { 'messaging.system': 'nats', 'gongkai.correlation_id': command.metadata.correlationId }, async () => {
+    const attributes = { 'messaging.system': 'nats', 'gongkai.correlation_id': command.metadata.correlationId };
+    return inSpan(`command ${context}.${command.type}`, SpanKind.CLIENT, attributes, async (continueTrace) => {
       const { subject, payload, headers } = encodeCommand(command);
       // W3C trace context rides along, so that the service's span continues this trace.
-      for (const [name, value] of Object.entries(injectTraceContext({}))) headers.set(name, value);
+      for (const [name, value] of Object.entries(continueTrace())) headers.set(name, value);
       const outcome = await this.inbox.request(subject, payload, { timeoutMs: this.timeoutMs, headers });
       if (outcome.kind !== 'answered') throw this.unreachable(context, outcome);
       return decodeReply(outcome.msg.string(), context);
-    });
+    }, command.trace);
   }
 
   async serve(context: string, handler: CommandHandlerFn): Promise<void> {

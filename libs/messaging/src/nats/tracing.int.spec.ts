@@ -14,7 +14,7 @@ describe('one mutation followed through every process it touches', () => {
   const spans = new InMemorySpanExporter();
 
   beforeAll(async () => {
-    tracing = startTracing('test', { processors: [new SimpleSpanProcessor(spans)], crossesProcesses: true });
+    tracing = startTracing('test', { processors: [new SimpleSpanProcessor(spans)], keepsAsyncContext: true });
     server = await startNatsServer();
     connections = [await connectNats(server.url, 'gateway'), await connectNats(server.url, 'service')];
   });

@@ -25,7 +25,7 @@ class ServiceProcessModule {
 /** One bounded context as its own process: commands from its NATS queue group, events to JetStream. */
 export const startContextService = async (config: ServiceProcessConfig, serviceModule: DynamicModule | Type): Promise<RunningProcess> => {
   const logger = new JsonLogger(createLogger({ level: config.logLevel, name: `gongkai-${config.context}` }));
-  const tracing = startTracing(`gongkai-${config.context}`, { crossesProcesses: true });
+  const tracing = startTracing(`gongkai-${config.context}`, { keepsAsyncContext: true });
   for (const warning of config.warnings) logger.event('warn', warning, { context: config.context });
   const runtime = await ServiceRuntime.open(config, logger);
   await runtime.followCalendar(logger);

@@ -29,7 +29,7 @@ class GatewayProcessModule {
 export const startGateway = async (config: GatewayProcessConfig): Promise<RunningProcess & { readonly graphqlUrl: string }> => {
   const pino = createLogger({ level: config.logLevel, name: 'gongkai-gateway' });
   const logger = new JsonLogger(pino);
-  const tracing = startTracing('gongkai-gateway', { crossesProcesses: true });
+  const tracing = startTracing('gongkai-gateway', { keepsAsyncContext: false });
   for (const warning of config.warnings) logger.event('warn', warning, {});
   const runtime = await GatewayRuntime.open(config, logger);
   const accounts = new InMemoryAccountDirectory(config.auth.demoAccounts ? await loadDemoAccounts() : []);
