@@ -121,7 +121,7 @@ describe('The audit trail and the integrity of the history, end to end', () => {
 
     // Point in time: what the public could see just before and just after publication.
     const asOf = (at: string) =>
-      graphql<{ publishedVersionAsOf: { version: number; contentHash: string } | null }>(url(), 'query($id: ID!, $at: String!) { publishedVersionAsOf(itemType: "SERVICE_GUIDE", itemId: $id, at: $at) { version contentHash } }', { id: itemId, at });
+      graphql<{ publishedVersionAsOf: { version: number; contentHash: string } | null }>(url(), 'query($id: ID!, $at: DateTime!) { publishedVersionAsOf(itemType: "SERVICE_GUIDE", itemId: $id, at: $at) { version contentHash } }', { id: itemId, at });
     expect((await asOf(history[0].occurredAt)).data?.publishedVersionAsOf).toBeNull();
     expect((await asOf(new Date().toISOString())).data?.publishedVersionAsOf).toEqual({ version: 1, contentHash: approval.subject.contentHash });
     // A time without its offset names no instant: the server's own zone would decide which.

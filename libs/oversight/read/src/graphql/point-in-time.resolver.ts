@@ -1,4 +1,4 @@
-import { requireUtcInstant } from '@gongkai/calendar';
+import { InstantValue } from '@gongkai/graphql';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
@@ -30,9 +30,8 @@ export class PointInTimeResolver {
   async publishedVersionAsOf(
     @Args('itemType', { type: () => String }) itemType: string,
     @Args('itemId', { type: () => ID }) itemId: string,
-    @Args('at', { type: () => String }) at: string,
+    @Args('at', { type: () => InstantValue }) instant: string,
   ): Promise<PublishedVersionAsOf | null> {
-    const instant = requireUtcInstant('at', at);
     const [review] = await this.store
       .collection<PublicationReviewDocument>(PUBLICATION_REVIEWS)
       .find({ itemType, itemId, publishedAt: { $ne: null, $lte: instant } }, { sort: { publishedAt: -1 }, limit: 1 });
