@@ -256,6 +256,10 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
       expect(csv.headers['content-disposition']).toBe(fileName(at, 'csv'));
       expect(csvFigures(csv.text)).toEqual(Object.fromEntries(queried.figures.map((f) => [f.key, { value: f.value, eventIds: f.eventIds }])));
     }
+    const printed = await exported('html', firstVersion);
+    expect(printed.status).toBe(200);
+    expect(printed.text).toContain(`截至 ${firstVersion}（UTC）已发布并有效的版本。`);
+    expect(printed.text).toContain('2025年，我局认真贯彻《条例》…');
     const [before, after] = [csvFigures((await exported('csv', firstVersion)).text), csvFigures((await exported('csv', corrected)).text)];
     expect([before['applications.TOTAL.newThisYear'].value, after['applications.TOTAL.newThisYear'].value]).toEqual([2, 3]);
     expect([before['applications.TOTAL.outcomes.DISCLOSED'].value, after['applications.TOTAL.outcomes.DISCLOSED'].value]).toEqual([0, 1]);

@@ -25,11 +25,25 @@ export interface ReportText {
   readonly otherMatters?: string;
 }
 
+/** Which report a copy is: a printed page must say so itself, since it travels without its URL. */
+export interface ReportEdition {
+  readonly source: 'LIVE' | 'PUBLISHED';
+  /** The instant (UTC) of a point-in-time copy: the version published and in force then. */
+  readonly asOfInstant: string | null;
+}
+
+const editionLine = ({ source, asOfInstant }: ReportEdition): string =>
+  source === 'LIVE'
+    ? '工作稿：按当前数据计算，尚未发布。'
+    : asOfInstant
+      ? `截至 ${escapeHtml(asOfInstant)}（UTC）已发布并有效的版本。`
+      : '已发布版本。';
+
 /**
- * The printable page, in the template's six sections. Each figure links to the list of the events
+ * The printable page, in the template's six sections, headed by which edition it is. Each figure links to the list of the events
  * it was counted from, at the end of the page, so that a printed copy still names its sources.
  */
-export const annualReportHtml = (report: AnnualReport, text: ReportText = {}): string => {
+export const annualReportHtml = (report: AnnualReport, text: ReportText, edition: ReportEdition): string => {
   const agency = findAgency(report.agencyCode)?.name ?? report.agencyCode;
   const title = `${agency}${report.year}年政府信息公开工作年度报告`;
   const cell = (key: string, value: number) => `<td class="n"><a href="#${anchor(key)}">${value}</a></td>`;
@@ -58,6 +72,7 @@ export const annualReportHtml = (report: AnnualReport, text: ReportText = {}): s
 <style>body{font-family:serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #000;padding:.2em .4em;font-size:.9em}td.n{text-align:right}a{color:inherit;text-decoration:none}@media print{.sources{page-break-before:always}}</style>
 </head><body>
 <h1>${escapeHtml(title)}</h1>
+<p class="edition">${editionLine(edition)}</p>
 <h2>一、总体情况</h2>${paragraph(text.overview)}
 <h2>二、主动公开政府信息情况</h2><table>${proactive}</table>
 <h2>三、收到和处理政府信息公开申请情况</h2><table>${header}${applications}</table>

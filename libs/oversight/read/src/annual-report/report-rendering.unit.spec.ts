@@ -31,7 +31,7 @@ describe('The annual report as CSV and as a printable page', () => {
   });
 
   it('prints the six sections, linking each figure to its sources, and escapes the office’s text', () => {
-    const html = annualReportHtml(report, { overview: '<script>alert(1)</script>', problems: '第一行\n第二行' });
+    const html = annualReportHtml(report, { overview: '<script>alert(1)</script>', problems: '第一行\n第二行' }, { source: 'PUBLISHED', asOfInstant: null });
     for (const heading of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
       expect(html).toContain(heading);
     }
@@ -40,5 +40,12 @@ describe('The annual report as CSV and as a printable page', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('第一行<br>第二行');
     expect(html).toContain('云浮市环境保护局2026年政府信息公开工作年度报告');
+    expect(html).toContain('<p class="edition">已发布版本。</p>');
+  });
+
+  it('says on the page which edition it is: a working copy, the published version, or the one in force at an instant', () => {
+    const edition = (html: string) => /<p class="edition">([^<]*)<\/p>/.exec(html)?.[1];
+    expect(edition(annualReportHtml(report, {}, { source: 'LIVE', asOfInstant: null }))).toBe('工作稿：按当前数据计算，尚未发布。');
+    expect(edition(annualReportHtml(report, {}, { source: 'PUBLISHED', asOfInstant: '2026-03-02T02:00:00.000Z' }))).toBe('截至 2026-03-02T02:00:00.000Z（UTC）已发布并有效的版本。');
   });
 });

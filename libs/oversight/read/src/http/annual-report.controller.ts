@@ -41,7 +41,7 @@ export class AnnualReportController {
       if (!/^\d{4}$/.test(year)) throw badInput('NOT_INTEGER', 'year must be a year such as 2025.', { field: 'year' });
       const asOfInstant = asOfInstantInput === undefined ? null : parseInstant(asOfInstantInput);
       const view = await annualReportView(this.store, await actorOfRequest(this.tokens, authorization), Number(year), agencyCode, asOfInstant);
-      const text = chosen === 'html' ? annualReportHtml(view.report, view.text) : chosen === 'csv' ? annualReportCsv(view.report) : JSON.stringify({ source: view.source, ...view.report, ...view.text }, null, 2);
+      const text = chosen === 'html' ? annualReportHtml(view.report, view.text, { source: view.source, asOfInstant }) : chosen === 'csv' ? annualReportCsv(view.report) : JSON.stringify({ source: view.source, ...view.report, ...view.text }, null, 2);
       return { text, type: FORMATS[chosen], chosen, asOfInstant };
     });
     const disposition = body.chosen === 'html' ? 'inline' : `attachment; filename="${annualReportFileName(agencyCode, Number(year), body.chosen, body.asOfInstant)}"`;
