@@ -1,5 +1,5 @@
 import { parseLocalDate } from '@gongkai/calendar';
-import { badInput, type DecideContext, requireRole, requireText } from '@gongkai/kernel';
+import { badInput, type DecideContext, DomainError, isDomainError, type LocalDate, requireRole, requireText } from '@gongkai/kernel';
 import { answerLetter } from './answer-letter';
 import type { CommandOf } from './information-request-commands';
 import type { InformationRequestEvent, InformationRequestState } from './information-request-events';
@@ -26,7 +26,7 @@ export const requestSupplement = (command: CommandOf<'RequestSupplement'>, state
     );
   }
   const given = command.data.supplementDueOn;
-  const supplementDueOn = given ? parseLocalDate(String(given), 'supplementDueOn') : context.calendar.addWorkingDays(noticeOn, DEFAULT_SUPPLEMENT_PERIOD_WORKING_DAYS);
+  const supplementDueOn = given ? parseLocalDate(String(given), 'supplementDueOn') : defaultSupplementDue(noticeOn, context);
   if (supplementDueOn <= noticeOn) {
     throw badInput('SUPPLEMENT_DUE_BEFORE_NOTICE', `supplementDueOn must be a date after the notice (${noticeOn}).`, { field: 'supplementDueOn' });
   }
@@ -83,4 +83,17 @@ export const closeWithoutSupplement = (command: CommandOf<'CloseRequestWithoutSu
       data: { requestId: record.requestId, ...facts, answerDueOn: null, late: false, letter: answerLetter(facts), content: '', redactions: [], redactedContent: '' },
     },
   ];
+};
+
+/**
+ * The usual period, counted on the calendar. Late in December the next year's notice may not be
+ * loaded yet: the notice is still refused undated, but the office is told it may name the day itself.
+ */
+const defaultSupplementDue = (noticeOn: LocalDate, context: DecideContext): LocalDate => {
+  try {
+    return context.calendar.addWorkingDays(noticeOn, DEFAULT_SUPPLEMENT_PERIOD_WORKING_DAYS);
+  } catch (error) {
+    if (!isDomainError(error) || error.rule !== 'CALENDAR_YEAR_NOT_LOADED') throw error;
+    throw new DomainError(error.code, error.rule, `${error.message} Until then, give the day the supplement is due (supplementDueOn).`, { ...error.details, field: 'supplementDueOn' });
+  }
 };

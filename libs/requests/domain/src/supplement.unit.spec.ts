@@ -34,7 +34,8 @@ describe('Information request (政府信息公开申请): supplement', () => {
 
     it('is refused rather than recorded without a due day, so no notice ever waits undated', () => {
       const error = given([received('2026-12-18')]).when(ask('2026-12-21'), onNoticeDay).thenThrows('BAD_USER_INPUT', 'CALENDAR_YEAR_NOT_LOADED');
-      expect(error.message).toMatch(/2027/);
+      expect(error.message).toMatch(/2027.*supplementDueOn/);
+      expect(error.details).toEqual({ year: 2027, field: 'supplementDueOn' });
     });
 
     it('keeps a due day set for the request in that year', () => {
