@@ -41,7 +41,11 @@ const fromCause = (cause: unknown): { message: string; extensions: FormattedErro
   return undefined;
 };
 
-export const formatGraphqlError = (error: GraphQLError, production: boolean, log: (error: unknown) => void): FormattedError => {
+/**
+ * What a caller sees of `error`. A failure of ours is logged and answered without its message,
+ * naming the request's correlation id so that the caller can quote it and an operator find the line.
+ */
+export const formatGraphqlError = (error: GraphQLError, production: boolean, log: (error: unknown) => void, correlationId?: string): FormattedError => {
   const base = { ...(error.path ? { path: error.path } : {}), ...(error.locations ? { locations: error.locations } : {}) };
   // A scalar's DomainError for a bad variable comes wrapped twice: Mercurius's GraphQLError around
   // graphql-jit's error object around it. Its code and rule are the same as for the same value
@@ -56,7 +60,7 @@ export const formatGraphqlError = (error: GraphQLError, production: boolean, log
     return { ...base, message, extensions: { code } };
   }
   log(error.originalError);
-  return { ...base, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return { ...base, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', ...(correlationId ? { correlationId } : {}) } };
 };
 
 /** Mercurius hands validation failures over as one error holding the list of GraphQL errors. */
@@ -74,10 +78,13 @@ const refusedBeforeExecution = (error: FormattedError): boolean => !error.path &
  * anything that ran answers 200 with its errors, as GraphQL over HTTP does for application/json.
  */
 export const mercuriusErrorFormatter =
-  (production: boolean, log: (error: unknown) => void) =>
-  (execution: ExecutionResult & { errors: readonly GraphQLError[] }): { statusCode: number; response: FormattedExecutionResult } => {
+  (production: boolean, log: (error: unknown, correlationId: string | undefined) => void) =>
+  (execution: ExecutionResult & { errors: readonly GraphQLError[] }, context?: unknown): { statusCode: number; response: FormattedExecutionResult } => {
     const flat = flatten(execution.errors);
-    const errors = flat.map((error) => formatGraphqlError(error, production, log));
+    // The gateway's context (gatewayContextFactory), when the request got as far as having one.
+    const correlationId = (context as { correlationId?: unknown } | undefined)?.correlationId;
+    const known = typeof correlationId === 'string' ? correlationId : undefined;
+    const errors = flat.map((error) => formatGraphqlError(error, production, (cause) => log(cause, known), known));
     const codes = errors.map((e) => e.extensions.code);
     const refusedByServer = flat.map((error) => clientErrorStatus(error.originalError)).find((status) => status !== undefined);
     const statusCode = refusedByServer

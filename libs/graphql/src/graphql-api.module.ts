@@ -48,7 +48,7 @@ export class GraphqlApiModule {
           transformSchema: withoutPropertyResolvers,
           allowBatchedQueries: false,
           validationRules: hardeningRules(options.production),
-          errorFormatter: mercuriusErrorFormatter(options.production, (error) => options.logger.event('error', 'resolver failed', { error: String(error) })),
+          errorFormatter: mercuriusErrorFormatter(options.production, (error, correlationId) => options.logger.event('error', 'resolver failed', { error: String(error), correlationId })),
           context: gatewayContextFactory(options.tokens),
         }),
       ],
