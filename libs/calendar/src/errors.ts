@@ -24,3 +24,6 @@ export const calendarYearNotLoaded = (year: number): DomainError =>
     `No working-day calendar is loaded for ${year}: an administrator must load the State Council notice for that year.`,
     { year },
   );
+
+/** The refusal of `calendarYearNotLoaded`: what callers that may wait for the year's notice tell apart. */
+export const isCalendarYearNotLoaded = (error: unknown): error is DomainError => error instanceof DomainError && error.rule === 'CALENDAR_YEAR_NOT_LOADED';

@@ -4,5 +4,5 @@ export * from './instant';
 export * from './working-day-calendar';
 export * from './statutory-years';
 export * from './validate-calendar-year';
-export { calendarYearNotLoaded } from './errors';
+export { calendarYearNotLoaded, isCalendarYearNotLoaded } from './errors';
 export * from './calendar-registry';

@@ -1,4 +1,5 @@
-import { isDomainError, type LocalDate, type WorkingDayCalendar } from '@gongkai/kernel';
+import { isCalendarYearNotLoaded } from '@gongkai/calendar';
+import type { LocalDate, WorkingDayCalendar } from '@gongkai/kernel';
 
 /**
  * 谁起草、谁解读、谁负责 (work plan, section 六 建立政策解读机制): the interpretation is published with
@@ -19,7 +20,7 @@ export const interpretationDueOnIfLoaded = (calendar: WorkingDayCalendar, publis
   try {
     return interpretationDueOn(calendar, publishedOn);
   } catch (error) {
-    if (isDomainError(error) && error.rule === 'CALENDAR_YEAR_NOT_LOADED') return null;
+    if (isCalendarYearNotLoaded(error)) return null;
     throw error;
   }
 };

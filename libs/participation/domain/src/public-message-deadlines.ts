@@ -1,5 +1,5 @@
-import { localDateOf } from '@gongkai/calendar';
-import { type DecideContext, isDomainError, type LocalDate, notFound, requireRole, type WorkingDayCalendar } from '@gongkai/kernel';
+import { isCalendarYearNotLoaded, localDateOf } from '@gongkai/calendar';
+import { type DecideContext, type LocalDate, notFound, requireRole, type WorkingDayCalendar } from '@gongkai/kernel';
 import type { PublicMessageEvent, PublicMessageState } from './public-message-events';
 
 /** The department that co-ordinates open-government work: overdue messages are brought to it. */
@@ -13,7 +13,7 @@ const orWithoutCalendar = <T>(count: () => T): T | null => {
   try {
     return count();
   } catch (error) {
-    if (isDomainError(error) && error.rule === 'CALENDAR_YEAR_NOT_LOADED') return null;
+    if (isCalendarYearNotLoaded(error)) return null;
     throw error;
   }
 };

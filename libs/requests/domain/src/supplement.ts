@@ -1,5 +1,5 @@
-import { parseLocalDate } from '@gongkai/calendar';
-import { badInput, type DecideContext, DomainError, isDomainError, type LocalDate, requireRole, requireText } from '@gongkai/kernel';
+import { isCalendarYearNotLoaded, parseLocalDate } from '@gongkai/calendar';
+import { badInput, type DecideContext, DomainError, type LocalDate, requireRole, requireText } from '@gongkai/kernel';
 import { answerLetter } from './answer-letter';
 import type { CommandOf } from './information-request-commands';
 import type { InformationRequestEvent, InformationRequestState } from './information-request-events';
@@ -93,7 +93,7 @@ const defaultSupplementDue = (noticeOn: LocalDate, context: DecideContext): Loca
   try {
     return context.calendar.addWorkingDays(noticeOn, DEFAULT_SUPPLEMENT_PERIOD_WORKING_DAYS);
   } catch (error) {
-    if (!isDomainError(error) || error.rule !== 'CALENDAR_YEAR_NOT_LOADED') throw error;
+    if (!isCalendarYearNotLoaded(error)) throw error;
     throw new DomainError(error.code, error.rule, `${error.message} Until then, give the day the supplement is due (supplementDueOn).`, { ...error.details, field: 'supplementDueOn' });
   }
 };

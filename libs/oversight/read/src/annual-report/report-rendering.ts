@@ -40,8 +40,9 @@ const editionLine = ({ source, asOfInstant }: ReportEdition): string =>
       : '已发布版本。';
 
 /**
- * The printable page, in the template's six sections, headed by which edition it is. Each figure links to the list of the events
- * it was counted from, at the end of the page, so that a printed copy still names its sources.
+ * The printable page, in the template's six sections, headed by which edition it is. Each figure
+ * links to the list of the events it was counted from, at the end of the page, so that a printed
+ * copy still names its sources.
  */
 export const annualReportHtml = (report: AnnualReport, text: ReportText, edition: ReportEdition): string => {
   const agency = findAgency(report.agencyCode)?.name ?? report.agencyCode;
