@@ -129,6 +129,17 @@ describe('The register of normative documents, clean-ups and key work, end to en
     expect(inForce2018.data?.normativeDocuments.edges.map((e) => e.node.number)).toEqual(['云环〔2018〕2号', '云环办〔2017〕11号']);
   });
 
+  it('filters the register and its figures by one of the bureau’s agencies, and refuses a code that is none of them', async () => {
+    const byAgency = `query($agency: String) { normativeDocuments(agencyCode: $agency, first: 50) { totalCount } normativeDocumentAnnualFigures(year: 2018, agencyCode: $agency) { issued } }`;
+    const all = await graphql<{ normativeDocuments: { totalCount: number } }>(url(), byAgency, { agency: null });
+    const city = await graphql<{ normativeDocuments: { totalCount: number } }>(url(), byAgency, { agency: '445300' });
+    expect(city.errors).toBeUndefined();
+    expect(city.data?.normativeDocuments.totalCount).toBe(all.data?.normativeDocuments.totalCount);
+    const unknown = await graphql(url(), byAgency, { agency: '999999' });
+    expect(unknown.data).toBeNull();
+    expect(unknown.errors?.map((error) => error.extensions)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BAD_USER_INPUT', rule: 'UNKNOWN_AGENCY', field: 'agencyCode' })]));
+  });
+
   it('runs a clean-up whose results are public only once reviewed, and whose repeals then take effect', async () => {
     const opened = await graphql<{ openCleanupCampaign: CampaignResult }>(url(), OPEN_CLEANUP, { title: '规范性文件清理' }, regulations);
     expect(opened.errors).toBeUndefined();

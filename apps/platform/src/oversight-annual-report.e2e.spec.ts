@@ -189,6 +189,17 @@ describe('The annual report, generated from the history that GraphQL wrote', () 
     expect((await request(url()).get('/oversight/annual-reports/445300/2026?format=pdf').set(office)).body).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NOT_ALLOWED_VALUE' });
   });
 
+  it('refuses an agency code that is none of the bureau’s, by page and by query, whoever asks', async () => {
+    for (const agency of ['999999', '445300"; x=1', 'x'.repeat(40)]) {
+      const page = await request(url()).get(`/oversight/annual-reports/${encodeURIComponent(agency)}/2026?format=csv`);
+      expect(page.status).toBe(400);
+      expect(page.body).toMatchObject({ code: 'BAD_USER_INPUT', rule: agency.length > 16 ? 'TOO_LONG' : 'UNKNOWN_AGENCY' });
+      expect(page.headers['content-disposition']).toBeUndefined();
+      const queried = await graphql(url(), REPORT, { year: 2026, agency }, {});
+      expect(queried.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: agency.length > 16 ? 'TOO_LONG' : 'UNKNOWN_AGENCY', field: 'agencyCode' });
+    }
+  });
+
   it('publishes the report through the review gate, late after 31 January, and then shows it to the public', async () => {
     const submitted = await ok<{ submitAnnualReport: Report }>(
       `mutation { submitAnnualReport(year: 2025, overview: "2025年，我局认真贯彻《条例》…", problems: "依申请公开答复质量有待提高。") { publication { version status } } }`,

@@ -1,4 +1,4 @@
-import { type Actor, CITY_AGENCY_CODE, requireAgencyScope, requireBureauReader, requireRole } from '@gongkai/kernel';
+import { type Actor, CITY_AGENCY_CODE, requireAgency, requireAgencyScope, requireBureauReader, requireRole } from '@gongkai/kernel';
 
 /**
  * Who reads what on the oversight read side: the deciders already refuse unauthorised writes, and
@@ -13,5 +13,10 @@ export const requireInternalReader = (actor: Actor, agencyCode: string): void =>
   requireAgencyScope(actor, agencyCode);
 };
 
-/** The agency a query is about: the one asked for, else the caller's, else the city bureau. */
-export const agencyOf = (actor: Actor, agencyCode: string | null | undefined): string => agencyCode ?? actor.agencyCode ?? CITY_AGENCY_CODE;
+/**
+ * The agency a query is about: the one asked for, else the caller's, else the city bureau. A code
+ * asked for must be one of the bureau's agencies (UNKNOWN_AGENCY), so that a mistyped code is told
+ * apart from an agency with nothing to show.
+ */
+export const agencyOf = (actor: Actor, agencyCode: string | null | undefined): string =>
+  agencyCode === null || agencyCode === undefined ? (actor.agencyCode ?? CITY_AGENCY_CODE) : requireAgency('agencyCode', agencyCode);

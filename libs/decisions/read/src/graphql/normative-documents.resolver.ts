@@ -2,7 +2,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
-import { notFound, requireInteger, requireRole } from '@gongkai/kernel';
+import { notFound, requireAgency, requireInteger, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -31,11 +31,12 @@ export class NormativeDocumentsResolver {
     @Args('status', { type: () => DocumentStatus, nullable: true }) status: DomainDocumentStatus | null,
     @Args('asOf', { type: () => LocalDateValue, nullable: true }) asOf: string | null,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
-    @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
+    @Args('agencyCode', { type: () => String, nullable: true }) agencyInput: string | null | undefined,
     @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<NormativeDocumentConnection> {
+    const agencyCode = agencyInput === null || agencyInput === undefined ? null : requireAgency('agencyCode', agencyInput);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     if (asOfInstant) return this.registerAsOf({ status, search, agencyCode }, asOfInstant, statusDayOf(asOfInstant, asOf), offset, limit);
@@ -76,9 +77,10 @@ export class NormativeDocumentsResolver {
   @Query(() => NormativeDocumentAnnualFigures, { description: 'Issued, repealed and in force, for the annual report.' })
   async normativeDocumentAnnualFigures(
     @Args('year', { type: () => Int }) year: number,
-    @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
+    @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null | undefined,
   ): Promise<NormativeDocumentAnnualFigures> {
-    const filters = annualFigureFilters(requireInteger('year', year, { min: 1, max: 9998 }), agencyCode);
+    const agency = agencyCode === null || agencyCode === undefined ? null : requireAgency('agencyCode', agencyCode);
+    const filters = annualFigureFilters(requireInteger('year', year, { min: 1, max: 9998 }), agency);
     const documents = this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS);
     const [issued, repealed, inForce] = await Promise.all([documents.count(filters.issued), documents.count(filters.repealed), documents.count(filters.inForce)]);
     return { year, issued, repealed, inForce };

@@ -1,4 +1,4 @@
-import { type Actor, hasRole, notFound, seesInternals } from '@gongkai/kernel';
+import { type Actor, hasRole, notFound, requireAgency, seesInternals } from '@gongkai/kernel';
 import { type AnnualReport, computeAnnualReport, requireYear } from '@gongkai/oversight/domain';
 import { type ReadStore, versionInForce } from '@gongkai/read-store';
 import { ANNUAL_REPORTS, type AnnualReportDocument, type PublishedAnnualReport } from './annual-reports.projection';
@@ -26,8 +26,9 @@ const publishedView = (published: PublishedAnnualReport, document: AnnualReportD
  * With `asOfInstant` (point in time), the version published and in force at that instant, whoever
  * asks; NOT_FOUND when none was published by then, as for a report not published yet.
  */
-export const annualReportView = async (store: ReadStore, actor: Actor, yearInput: number, agencyCode: string, asOfInstant: string | null = null): Promise<AnnualReportView> => {
+export const annualReportView = async (store: ReadStore, actor: Actor, yearInput: number, agencyInput: string, asOfInstant: string | null = null): Promise<AnnualReportView> => {
   const year = requireYear('year', yearInput);
+  const agencyCode = requireAgency('agencyCode', agencyInput);
   const document = await store.collection<AnnualReportDocument>(ANNUAL_REPORTS).findOne({ _id: `${agencyCode}:${year}` });
   if (asOfInstant) {
     const then = document ? versionInForce(document.publicationHistory, asOfInstant)?.content : undefined;
