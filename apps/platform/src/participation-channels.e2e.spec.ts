@@ -158,6 +158,21 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
     expect((await request(platform.baseUrl).get('/feeds/nonsense')).status).toBe(404);
   });
 
+  it('answers a feed page or name it does not have as a portal can tell apart, never with a server error', async () => {
+    for (const page of ['0', 'abc', '1.5', '100001', '-1', '']) {
+      const response = await request(platform.baseUrl).get('/feeds/all.atom').query({ page });
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'OUT_OF_RANGE', field: 'page' });
+    }
+    const repeated = await request(platform.baseUrl).get('/feeds/services-catalog.atom?page=1&page=2');
+    expect(repeated.body).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'OUT_OF_RANGE', field: 'page' });
+    expect((await request(platform.baseUrl).get('/feeds/all.atom?page=2')).status).toBe(200);
+    for (const path of ['/feeds/weather.atom', '/feeds/weather/service-guide.atom', '/feeds/all/service-guide.atom']) {
+      expect((await request(platform.baseUrl).get(path)).status).toBe(404);
+    }
+    expect((await request(platform.baseUrl).get('/feeds/other.atom')).status).toBe(200);
+  });
+
   it('proves each publication’s channels by its delivery records, to anyone', async () => {
     const item = { id: items[0]! };
     const channels = await graphql<{ publicationChannels: { publication: object; feedEntryId: string; channelsDelivered: string[]; deliveries: { channel: string; status: string; location: string }[]; webhookDeliveries: unknown[] } }>(

@@ -12,6 +12,7 @@ export * from './auth.resolver';
 export * from './gateway-context';
 export * from './graphql-api.module';
 export * from './health.controller';
+export * from './http-answers';
 export * from './authentication.guard';
 export * from './local-date.scalar';
 export * from './instant.scalar';

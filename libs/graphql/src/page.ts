@@ -22,9 +22,9 @@ export const encodeCursor = (offset: number): string => {
 export const decodeCursor = (cursor: string | null | undefined): number => {
   if (!cursor) return 0;
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const offset = Number(text.slice(CURSOR_PREFIX.length));
-  if (!text.startsWith(CURSOR_PREFIX) || !Number.isInteger(offset) || offset < 0) throw badInput('INVALID_CURSOR', 'after is not a cursor this API gave out.', { field: 'after' });
-  return offset + 1;
+  // Written exactly as encodeCursor writes it: a hand-made `offset:0x10` or `offset:1e21` is no cursor of ours.
+  if (!text.startsWith(CURSOR_PREFIX) || !/^\d{1,15}$/.test(text.slice(CURSOR_PREFIX.length))) throw badInput('INVALID_CURSOR', 'after is not a cursor this API gave out.', { field: 'after' });
+  return Number(text.slice(CURSOR_PREFIX.length)) + 1;
 };
 
 export const pageSize = (first: number | null | undefined): number => {

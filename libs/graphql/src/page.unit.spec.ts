@@ -95,3 +95,18 @@ describe('A page where the reader sees every document', () => {
     expect(decodeCursor(encodeCursor(41))).toBe(42);
   });
 });
+
+describe('A cursor', () => {
+  const handMade = (text: string) => Buffer.from(text).toString('base64url');
+
+  it('reads back exactly what encodeCursor gave out', () => {
+    for (const offset of [0, 1, 9_999, 10_000, 123_456_789]) expect(decodeCursor(encodeCursor(offset))).toBe(offset + 1);
+  });
+
+  it.each(['offset:', 'offset:-1', 'offset:0x10', 'offset: 3', 'offset:1e21', 'offset:1.5', 'offset:9999999999999999', 'position:3', 'not base64 at all'])(
+    'refuses %j as INVALID_CURSOR naming the argument',
+    (text) => {
+      expect(() => decodeCursor(handMade(text))).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', rule: 'INVALID_CURSOR', details: { field: 'after' } }));
+    },
+  );
+});

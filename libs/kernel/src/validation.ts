@@ -53,6 +53,13 @@ export const requireAgency = (field: string, value: unknown): string => {
   return code;
 };
 
+/**
+ * A query's filter on an agency or a department: left out, there is no filter (null); given, it
+ * must be one of the bureau's, so that a mistyped code is not answered as a code with nothing in it.
+ */
+export const optionalAgency = (field: string, value: unknown): string | null => (value === undefined || value === null ? null : requireAgency(field, value));
+export const optionalDepartment = (field: string, value: unknown): string | null => (value === undefined || value === null ? null : requireDepartment(field, value));
+
 const URL_PATTERN = /^https?:\/\/[^\s]+$/;
 export const requireUrl = (field: string, value: unknown, options: { optional?: boolean } = {}): string => {
   const text = requireText(field, value, { max: 2048, optional: options.optional });

@@ -1,4 +1,4 @@
-import { type Actor, CITY_AGENCY_CODE, requireAgency, requireAgencyScope, requireBureauReader, requireRole } from '@gongkai/kernel';
+import { type Actor, CITY_AGENCY_CODE, optionalAgency, requireAgencyScope, requireBureauReader, requireRole } from '@gongkai/kernel';
 
 /**
  * Who reads what on the oversight read side: the deciders already refuse unauthorised writes, and
@@ -18,5 +18,4 @@ export const requireInternalReader = (actor: Actor, agencyCode: string): void =>
  * asked for must be one of the bureau's agencies (UNKNOWN_AGENCY), so that a mistyped code is told
  * apart from an agency with nothing to show.
  */
-export const agencyOf = (actor: Actor, agencyCode: string | null | undefined): string =>
-  agencyCode === null || agencyCode === undefined ? (actor.agencyCode ?? CITY_AGENCY_CODE) : requireAgency('agencyCode', agencyCode);
+export const agencyOf = (actor: Actor, agencyCode: string | null | undefined): string => optionalAgency('agencyCode', agencyCode) ?? actor.agencyCode ?? CITY_AGENCY_CODE;

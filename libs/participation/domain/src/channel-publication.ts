@@ -52,6 +52,9 @@ export const categoryOf = (itemType: string): string => itemType.toLowerCase().r
 
 export const contextOf = (itemType: string): string => CONTEXT_OF_ITEM_TYPE[itemType] ?? OTHER_CONTEXT;
 
+/** Whether publications are ever filed under `context`: a feed of any other name is not there to subscribe to. */
+export const isPublishingContext = (context: string): boolean => context === OTHER_CONTEXT || Object.values(CONTEXT_OF_ITEM_TYPE).includes(context);
+
 export const channelPublicationOf = (data: ReviewedVersionPublishedData): ChannelPublication => ({
   reviewId: data.reviewId,
   context: contextOf(data.subject.itemType),

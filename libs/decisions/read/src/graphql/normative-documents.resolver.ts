@@ -2,7 +2,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
-import { notFound, requireAgency, requireInteger, requireRole } from '@gongkai/kernel';
+import { notFound, optionalAgency, requireInteger, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -36,7 +36,7 @@ export class NormativeDocumentsResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<NormativeDocumentConnection> {
-    const agencyCode = agencyInput === null || agencyInput === undefined ? null : requireAgency('agencyCode', agencyInput);
+    const agencyCode = optionalAgency('agencyCode', agencyInput);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     if (asOfInstant) return this.registerAsOf({ status, search, agencyCode }, asOfInstant, statusDayOf(asOfInstant, asOf), offset, limit);
@@ -79,8 +79,7 @@ export class NormativeDocumentsResolver {
     @Args('year', { type: () => Int }) year: number,
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null | undefined,
   ): Promise<NormativeDocumentAnnualFigures> {
-    const agency = agencyCode === null || agencyCode === undefined ? null : requireAgency('agencyCode', agencyCode);
-    const filters = annualFigureFilters(requireInteger('year', year, { min: 1, max: 9998 }), agency);
+    const filters = annualFigureFilters(requireInteger('year', year, { min: 1, max: 9998 }), optionalAgency('agencyCode', agencyCode));
     const documents = this.store.collection<NormativeDocumentDocument>(NORMATIVE_DOCUMENTS);
     const [issued, repealed, inForce] = await Promise.all([documents.count(filters.issued), documents.count(filters.repealed), documents.count(filters.inForce)]);
     return { year, issued, repealed, inForce };

@@ -54,9 +54,8 @@ export const encodeAuditCursor = (position: number): string => Buffer.from(`${CU
 export const decodeAuditCursor = (cursor: string | null | undefined): number | undefined => {
   if (!cursor) return undefined;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  const position = Number(decoded.slice(CURSOR_PREFIX.length));
-  if (!decoded.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(position)) throw badInput('INVALID_CURSOR', 'after is not a cursor this API gave out.', { field: 'after' });
-  return position;
+  if (!decoded.startsWith(CURSOR_PREFIX) || !/^\d{1,15}$/.test(decoded.slice(CURSOR_PREFIX.length))) throw badInput('INVALID_CURSOR', 'after is not a cursor this API gave out.', { field: 'after' });
+  return Number(decoded.slice(CURSOR_PREFIX.length));
 };
 
 const positionAfter = (order: AuditOrder, after: number | undefined): Filter =>

@@ -2,7 +2,8 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, LocalDateValue, newAggregateId } from '@gongkai/graphql';
-import { type Actor, notFound } from '@gongkai/kernel';
+import { type Actor, notFound, optionalDepartment } from '@gongkai/kernel';
+import { requireYear } from '@gongkai/oversight/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -35,8 +36,10 @@ export class InspectionsResolver {
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
   ): Promise<OpenGovernmentInspection[]> {
     const agency = agencyOf(actor, agencyCode);
+    const inYear = year === null || year === undefined ? null : requireYear('year', year);
+    const department = optionalDepartment('departmentCode', departmentCode);
     requireInternalReader(actor, agency);
-    const filter = { agencyCode: agency, ...(year ? { inspectedOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } } : {}), ...(departmentCode ? { 'findings.departmentCode': departmentCode } : {}) };
+    const filter = { agencyCode: agency, ...(inYear ? { inspectedOn: { $gte: `${inYear}-01-01`, $lte: `${inYear}-12-31` } } : {}), ...(department ? { 'findings.departmentCode': department } : {}) };
     const inspections = await this.store.collection<InspectionDocument>(INSPECTIONS).find(filter, { sort: { inspectedOn: -1, _id: 1 } });
     const today = localDateOf(this.clock.now());
     return inspections.map((i) => this.toInspection(i, today)).filter((i) => !status || i.findings.some((f) => f.status === status));

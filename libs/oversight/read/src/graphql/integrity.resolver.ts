@@ -1,5 +1,5 @@
 import { CLOCK, type Clock, EVENT_STORE, type EventStore } from '@gongkai/event-sourcing';
-import { CurrentActor } from '@gongkai/graphql';
+import { CurrentActor, pageSize } from '@gongkai/graphql';
 import type { Actor } from '@gongkai/kernel';
 import { type Checkpoint as SignedCheckpoint, checkpointText, signingKeyFrom } from '@gongkai/oversight/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
@@ -61,7 +61,7 @@ export class IntegrityResolver {
   @Query(() => [RecordedCheckpoint], { description: 'The checkpoints recorded in the integrity log, newest first.' })
   async integrityCheckpoints(@CurrentActor() actor: Actor, @Args('first', { type: () => Int, nullable: true }) first: number | null): Promise<RecordedCheckpoint[]> {
     requireAuditReader(actor);
-    const recorded = await this.store.collection<IntegrityCheckpointDocument>(INTEGRITY_CHECKPOINTS).find({}, { sort: { sequence: -1 }, limit: Math.min(Math.max(first ?? 20, 1), 100) });
+    const recorded = await this.store.collection<IntegrityCheckpointDocument>(INTEGRITY_CHECKPOINTS).find({}, { sort: { sequence: -1 }, limit: pageSize(first) });
     return recorded.map((r) => ({ sequence: r.sequence, kind: r.kind, checkpoint: toCheckpoint(r.checkpoint), keyChanged: r.keyChanged, recordedAt: r.recordedAt }));
   }
 

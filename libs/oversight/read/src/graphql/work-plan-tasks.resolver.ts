@@ -1,6 +1,6 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, newAggregateId } from '@gongkai/graphql';
-import { type Actor, notFound, requireRole } from '@gongkai/kernel';
+import { type Actor, notFound, optionalDepartment, requireRole } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -34,8 +34,9 @@ export class WorkPlanTasksResolver {
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
   ): Promise<WorkPlanTask[]> {
     const agency = agencyOf(actor, agencyCode);
+    const department = optionalDepartment('departmentCode', departmentCode);
     requireInternalReader(actor, agency);
-    const filter = { agencyCode: agency, ...(departmentCode ? { departmentCodes: departmentCode } : {}) };
+    const filter = { agencyCode: agency, ...(department ? { departmentCodes: department } : {}) };
     const tasks = await this.store.collection<WorkPlanTaskDocument>(WORK_PLAN_TASKS).find(filter, { sort: { planTaskNumber: 1, createdAt: 1, _id: 1 } });
     return tasks.map(toTask);
   }

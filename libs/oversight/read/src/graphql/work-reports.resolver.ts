@@ -3,7 +3,7 @@ import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { agencyRef, CommandGateway, commandOptions, CurrentActor, CurrentRequest, departmentRef, type GatewayContext, LocalDateValue } from '@gongkai/graphql';
 import { type Actor, DEPARTMENTS, hasRole, notFound } from '@gongkai/kernel';
-import { semiannualDueOn, type Half as HalfValue } from '@gongkai/oversight/domain';
+import { requireYear, semiannualDueOn, type Half as HalfValue } from '@gongkai/oversight/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -52,6 +52,7 @@ export class WorkReportsResolver {
     @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null,
   ): Promise<SemiannualReport[]> {
     const agency = agencyOf(actor, agencyCode);
+    requireYear('year', year);
     requireInternalReader(actor, agency);
     const submitted = await this.store.collection<SemiannualReportDocument>(SEMIANNUAL_REPORTS).find({ agencyCode: agency, year, half });
     const byDepartment = new Map(submitted.map((r) => [r.departmentCode, r]));
@@ -110,6 +111,7 @@ export class WorkReportsResolver {
   @Query(() => [BureauWorkReport], { description: 'The bureau’s consolidated reports of a year.' })
   async bureauWorkReports(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number, @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null): Promise<BureauWorkReport[]> {
     const agency = agencyOf(actor, agencyCode);
+    requireYear('year', year);
     requireInternalReader(actor, agency);
     return (await this.store.collection<BureauWorkReportDocument>(BUREAU_WORK_REPORTS).find({ agencyCode: agency, year }, { sort: { half: 1 } })).map(toBureauReport);
   }
@@ -132,6 +134,7 @@ export class WorkReportsResolver {
   @Query(() => [LeadershipHearing], { description: 'The leadership’s hearings of a year; an empty list means the yearly hearing is still owed.' })
   async leadershipHearings(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number, @Args('agencyCode', { type: () => String, nullable: true }) agencyCode: string | null): Promise<LeadershipHearing[]> {
     const agency = agencyOf(actor, agencyCode);
+    requireYear('year', year);
     requireInternalReader(actor, agency);
     return this.store.collection<LeadershipHearingDocument>(LEADERSHIP_HEARINGS).find({ agencyCode: agency, year }, { sort: { hearingNumber: 1 } });
   }

@@ -1,5 +1,5 @@
 import { type TokenService } from '@gongkai/auth';
-import { parseInstant, TOKEN_SERVICE } from '@gongkai/graphql';
+import { answering, parseInstant, TOKEN_SERVICE } from '@gongkai/graphql';
 import { badInput } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Controller, Get, Headers, Inject, Param, Query, Res } from '@nestjs/common';
@@ -7,7 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { annualReportView } from '../annual-report/annual-report-view';
 import { annualReportCsv, annualReportHtml } from '../annual-report/report-rendering';
 import { annualReportFileName } from './annual-report-file-name';
-import { actorOfRequest, answering } from './request-actor';
+import { actorOfRequest } from './request-actor';
 
 const FORMATS = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 type Format = keyof typeof FORMATS;

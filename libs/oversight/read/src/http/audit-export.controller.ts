@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { type TokenService } from '@gongkai/auth';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock } from '@gongkai/event-sourcing';
-import { TOKEN_SERVICE } from '@gongkai/graphql';
+import { answering, TOKEN_SERVICE } from '@gongkai/graphql';
 import type { Actor } from '@gongkai/kernel';
 import { COMMAND_BUS, type CommandBus } from '@gongkai/messaging';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
@@ -13,7 +13,7 @@ import { personalDataRead } from '../audit/audit-access';
 import { type AuditEventDocument, recordedEventOf } from '../audit/audit-index';
 import { auditEvents, type AuditFilterInput, auditOrderOf, auditQueryFilter } from '../audit/audit-trail-query';
 import { requireAuditReader } from '../oversight-access';
-import { actorOfRequest, answering } from './request-actor';
+import { actorOfRequest } from './request-actor';
 
 /** Reads of personal data are recorded in batches of this many events while the export streams. */
 const RECORD_EVERY = 500;

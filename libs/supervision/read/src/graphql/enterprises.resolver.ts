@@ -90,6 +90,8 @@ export class EnterprisesResolver {
     @Args('year', { type: () => Int }) year: number,
     @Args('asOfInstant', { type: () => InstantValue, nullable: true }) asOfInstant: string | null,
   ): Promise<Enterprise[]> {
+    // The list is drawn up for this year or the next (the decider's rule), so no other year can have one.
+    requireInteger('year', year, { min: 2000, max: Number(this.today().slice(0, 4)) + 1 });
     const listed = await this.queries.enterprises.find({ changes: { $elemMatch: { kind: 'KEY_MONITORED', year } } }, { sort: { name: 1, _id: 1 } });
     return listed.flatMap((document) => {
       const view = asOfInstant ? viewEnterprise(enterpriseAsOf(document, asOfInstant), ANONYMOUS, false) : viewEnterprise(document, actor, false);
