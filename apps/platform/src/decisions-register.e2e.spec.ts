@@ -140,6 +140,18 @@ describe('The register of normative documents, clean-ups and key work, end to en
     expect(unknown.errors?.map((error) => error.extensions)).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'BAD_USER_INPUT', rule: 'UNKNOWN_AGENCY', field: 'agencyCode' })]));
   });
 
+  it('refuses a search over 200 characters with TOO_LONG instead of cutting it, today and at an instant', async () => {
+    const search = `query($search: String, $at: DateTime) { normativeDocuments(search: $search, asOfInstant: $at, first: 20) { totalCount } }`;
+    const found = await graphql<{ normativeDocuments: { totalCount: number } }>(url(), search, { search: '云浮市环保举报奖励办法' });
+    expect(found.data?.normativeDocuments.totalCount).toBe(1);
+    expect(await graphql(url(), search, { search: '办'.repeat(200) })).toEqual({ status: 200, data: { normativeDocuments: { totalCount: 0 } } });
+    for (const at of [null, new Date().toISOString()]) {
+      const refused = await graphql(url(), search, { search: '办'.repeat(201), at });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'TOO_LONG', field: 'search' });
+    }
+  });
+
   it('runs a clean-up whose results are public only once reviewed, and whose repeals then take effect', async () => {
     const opened = await graphql<{ openCleanupCampaign: CampaignResult }>(url(), OPEN_CLEANUP, { title: '规范性文件清理' }, regulations);
     expect(opened.errors).toBeUndefined();

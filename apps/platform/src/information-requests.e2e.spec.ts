@@ -282,6 +282,13 @@ describe('Information requests (依申请公开), end to end through GraphQL', (
     const wrongCode = await graphql(url(), TRACK, { code: 'YF26-0000-0000', key: receipt.accessKey });
     expect(wrongKey).toEqual({ status: 200, data: { trackInformationRequest: null } });
     expect(wrongCode).toEqual(wrongKey);
+    // The format is public, so a code this platform never issues is refused by its rule: a phone number,
+    // and the right code with more after it, which is no longer cut off and read as the code.
+    for (const code of ['13800000000', `${receipt.trackingCode}${' '.repeat(60)}7`]) {
+      const malformed = await graphql<{ trackInformationRequest: unknown }>(url(), TRACK, { code, key: receipt.accessKey });
+      expect(malformed.data?.trackInformationRequest ?? null).toBeNull();
+      expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_TRACKING_CODE', field: 'trackingCode' });
+    }
     const rightKey = await graphql(url(), TRACK, { code: receipt.trackingCode, key: receipt.accessKey });
     expect(rightKey.data).toMatchObject({ trackInformationRequest: { status: 'IN_PROGRESS', department: { code: 'OFFICE' } } });
     expect(containsPersonalData(rightKey)).toBe(false);

@@ -269,6 +269,16 @@ describe('Interpretations and public-opinion responses, end to end through Graph
       expect((await publicList({ departmentCode: 'SUPERVISION' })).totalCount).toBe(0);
     });
 
+    it('refuses a search over 200 characters with TOO_LONG instead of cutting it, today and at an instant', async () => {
+      const search = `query($search: String, $at: DateTime) { interpretations(search: $search, asOfInstant: $at, first: 20) { totalCount } }`;
+      expect(await call(search, { search: '解'.repeat(200) }, null)).toEqual({ status: 200, data: { interpretations: { totalCount: 0 } } });
+      for (const at of [null, new Date().toISOString()]) {
+        const refused = await call(search, { search: '解'.repeat(201), at }, null);
+        expect(refused.data).toBeNull();
+        expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'TOO_LONG', field: 'search' });
+      }
+    });
+
     it('flags a normative document published with no interpretation submitted, the moment it is registered', async () => {
       const document = { number: '云环〔2026〕9号', title: '云浮市环境信用评价办法', issuingDepartmentCode: 'SUPERVISION', issuedOn: '2026-04-02' };
       ids['register'] = (await ok<{ registerNormativeDocument: { id: string } }>(REGISTER_DOCUMENT, { input: document }, 'regulations')).registerNormativeDocument.id;

@@ -232,7 +232,7 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
     await eventually(async () => (await list()).find((a) => a.id === announced.id && a.version === 2 && a.participants === 320));
   });
 
-  it('pages the activities list by cursor: each activity once, by date; the public sees nothing under review; bad paging refused', async () => {
+  it('pages the activities list by cursor: each activity once, by date; the public sees nothing under review; bad paging and a backwards range refused', async () => {
     const [from, to] = [shanghaiDate(40), shanghaiDate(42)];
     const announce = async (title: string, date: string) => {
       const input = { title, date, place: '云浮市人民广场', organiser: '云浮市环境保护局办公室', description: '发放宣传资料。' };
@@ -263,5 +263,9 @@ describe('Channels, end to end: Atom feeds and outreach activities', () => {
       const refused = await graphql(platform.baseUrl, ACTIVITIES, variables);
       expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule });
     }
+    // A range that ends before it starts is refused as the disclosures search refuses it, not answered with an empty page.
+    const backwards = await graphql(platform.baseUrl, ACTIVITIES, { from: to, to: from });
+    expect(backwards.data).toBeNull();
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_DATE_RANGE', field: 'to' });
   });
 });

@@ -168,6 +168,9 @@ describe('Public messages (留言咨询), end to end through GraphQL', () => {
       expect(tracking).toMatchObject({ status: 'RECEIVED', department: { code: 'SUPERVISION' }, overdue: false, answer: null });
       expect(containsAuthor(tracking)).toBe(false);
       expect(await ok(TRACK, { code: receipt.trackingCode, key: 'WRONG-KEY00-00000-00000' })).toBeNull();
+      // An unknown code in the issued format answers as a wrong key does; one in no format issued is refused by its (public) rule.
+      expect(await ok(TRACK, { code: 'YM00-0000-0000', key: receipt.accessKey })).toBeNull();
+      expect(await refusal(TRACK, { code: '13800000000', key: receipt.accessKey })).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_TRACKING_CODE', field: 'trackingCode' });
     });
   });
 
@@ -211,7 +214,13 @@ describe('Public messages (留言咨询), end to end through GraphQL', () => {
     });
 
     it('is rated by the holder of the access key only', async () => {
-      expect(await refusal(RATE, { code: receipt.trackingCode, key: 'WRONG-KEY00-00000-00000', rating: 4 })).toMatchObject({ code: 'NOT_FOUND' });
+      const wrongKey = await refusal(RATE, { code: receipt.trackingCode, key: 'WRONG-KEY00-00000-00000', rating: 4 });
+      expect(wrongKey).toMatchObject({ code: 'NOT_FOUND', rule: 'PUBLIC_MESSAGE_NOT_FOUND' });
+      expect(await refusal(RATE, { code: 'YM00-0000-0000', key: receipt.accessKey, rating: 4 })).toEqual(wrongKey);
+      // The right code with more after it is refused, not cut off and read as the code: nothing is rated.
+      const padded = `${receipt.trackingCode}${' '.repeat(60)}7`;
+      expect(await refusal(RATE, { code: padded, key: receipt.accessKey, rating: 5 })).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'INVALID_TRACKING_CODE', field: 'trackingCode' });
+      expect(await ok(TRACK, { code: receipt.trackingCode, key: receipt.accessKey })).toMatchObject({ rating: null });
       expect(await refusal(RATE, { code: receipt.trackingCode, key: receipt.accessKey, rating: 0 })).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'RATING_OUT_OF_RANGE' });
       expect(await ok(RATE, { code: receipt.trackingCode, key: receipt.accessKey, rating: 4 })).toEqual({ rating: 4, status: 'ANSWERED' });
       expect(await ok(TRACK, { code: receipt.trackingCode, key: receipt.accessKey })).toMatchObject({ published: true, late: true, rating: 4, answer: ANSWER_TEXT });

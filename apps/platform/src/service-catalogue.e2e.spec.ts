@@ -103,6 +103,16 @@ describe('The service catalogue, end to end through GraphQL', () => {
     expect(staffList.data?.serviceItems.totalCount).toBe(2);
   });
 
+  it('refuses a search over 200 characters with TOO_LONG instead of cutting it, today and at an instant', async () => {
+    const search = `query($search: String, $at: DateTime) { serviceItems(search: $search, asOfInstant: $at, first: 50) { totalCount } }`;
+    expect(await graphql(url(), search, { search: '审'.repeat(200) })).toEqual({ status: 200, data: { serviceItems: { totalCount: 0 } } });
+    for (const at of [null, new Date().toISOString()]) {
+      const refused = await graphql(url(), search, { search: '审'.repeat(201), at });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'TOO_LONG', field: 'search' });
+    }
+  });
+
   it('answers a stale expectedVersion with CONFLICT and changes nothing', async () => {
     const item = await draft('辐射安全许可');
     await graphql(url(), REVISE, { id: item.id, v: 1, input: { ...serviceGuideInput('辐射安全许可（修订）'), changeSummary: '更名' } }, window);

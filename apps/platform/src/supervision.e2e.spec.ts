@@ -106,6 +106,16 @@ describe('Supervision disclosure (监管情况公开), end to end through GraphQ
     expect((await graphql<{ disclosures: { totalCount: number } }>(url(), SEARCH, { search: '罗定某纸业' })).data?.disclosures.totalCount).toBe(1);
   });
 
+  it('refuses a search over 100 characters with TOO_LONG instead of cutting it, today and at an instant', async () => {
+    const search = `query($search: String, $at: DateTime) { disclosures(search: $search, asOfInstant: $at, first: 50) { totalCount } }`;
+    expect(await graphql(url(), search, { search: '罗'.repeat(100) })).toEqual({ status: 200, data: { disclosures: { totalCount: 0 } } });
+    for (const at of [null, new Date().toISOString()]) {
+      const refused = await graphql(url(), search, { search: '罗'.repeat(101), at });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'TOO_LONG', field: 'search' });
+    }
+  });
+
   it('keeps the published version public while a correction is reviewed, then shows when and why it changed', async () => {
     const drafted = await record({ ...penalty, title: '云环罚〔2026〕4号', details: { ...penalty.details, decisionNumber: '云环罚〔2026〕4号' } });
     await graphql(url(), REQUEST, { id: drafted.id, v: 1 }, staff);

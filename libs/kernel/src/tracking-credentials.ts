@@ -37,8 +37,12 @@ const normalise = (text: string): string =>
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
 
+/**
+ * The code as it was issued. Nothing is cut: an over-long input then fails `requireTrackingCode`
+ * instead of being read as its first characters (the request body's size limit bounds the work).
+ */
 export const normaliseTrackingCode = (code: string): string => {
-  const plain = normalise(code.slice(0, 64));
+  const plain = normalise(code);
   return plain.length === 12 ? `${plain.slice(0, 4)}-${plain.slice(4, 8)}-${plain.slice(8)}` : plain;
 };
 

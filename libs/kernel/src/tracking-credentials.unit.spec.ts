@@ -31,6 +31,12 @@ describe('Tracking credentials (查询码, 查询密码)', () => {
     expect(accessKeyOpens(undefined, key)).toBe(false);
   });
 
+  it('cuts nothing from a code, so that more after it fails the format instead of being read as the code', () => {
+    const code = newTrackingCode(2026);
+    expect(requireTrackingCode(normaliseTrackingCode(` ${code.toLowerCase()} `))).toBe(code);
+    expect(ruleOf(() => requireTrackingCode(normaliseTrackingCode(`${code}${' '.repeat(60)}7`)))).toBe('INVALID_TRACKING_CODE');
+  });
+
   it('lets only a hash of the key and an issued code into the history', () => {
     expect(ruleOf(() => requireAccessKeyHash(newAccessKey()))).toBe('ACCESS_KEY_NOT_HASHED');
     expect(requireAccessKeyHash(accessKeyHash('K7Q2M'))).toHaveLength(64);

@@ -1,6 +1,6 @@
 import type { LocalDate } from '@gongkai/calendar';
 import { type DocumentStatus, documentStatusAsOf } from '@gongkai/decisions/domain';
-import { type Actor, seesInternals } from '@gongkai/kernel';
+import { type Actor, requireText, seesInternals } from '@gongkai/kernel';
 import { type Filter, textSearchPattern } from '@gongkai/read-store';
 import { internalOrPublishedFilter } from './bureau-readers';
 import type { CleanupCampaignDocument, NormativeDocumentDocument } from './normative-register-documents';
@@ -38,10 +38,10 @@ export interface RegisterQuery {
   readonly agencyCode?: string | null;
 }
 
-/** The register is public: every reader gets the same answer. */
+/** The register is public: every reader gets the same answer. An over-long search is refused (TOO_LONG), not cut. */
 export const registerFilter = (query: RegisterQuery): Filter => {
-  const search = query.search?.trim();
-  const pattern = search ? { $regex: textSearchPattern(search.slice(0, 200)), $options: 'i' } : undefined;
+  const search = requireText('search', query.search, { max: 200, min: 0, optional: true });
+  const pattern = search ? { $regex: textSearchPattern(search), $options: 'i' } : undefined;
   return {
     $and: [
       documentStatusFilter(query.status, query.asOf),

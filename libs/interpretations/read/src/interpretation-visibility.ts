@@ -80,7 +80,7 @@ export interface InterpretationQuery {
  * document titles); staff also their agencies' drafts, searched by their current text.
  */
 export const interpretationsFilter = (actor: Actor, query: InterpretationQuery): Filter => {
-  const search = query.search?.trim().slice(0, 200);
+  const search = query.search?.trim();
   const pattern = search ? { $regex: textSearchPattern(search), $options: 'i' } : undefined;
   const conditions = (prefix: string, documentTitleField?: string): Filter[] => [
     ...(query.documentId ? [{ documentId: query.documentId }] : []),

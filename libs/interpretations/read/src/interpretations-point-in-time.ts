@@ -14,7 +14,7 @@ export const viewInterpretationAsOf = (item: InterpretationDocument, at: string)
 
 /** The public list as it stood at `at`, searched in the versions published then. */
 export const interpretationsFilterAsOf = (query: InterpretationQuery, at: string): Filter => {
-  const search = query.search?.trim().slice(0, 200);
+  const search = query.search?.trim();
   const pattern = search ? { $regex: textSearchPattern(search), $options: 'i' } : undefined;
   return {
     ...(query.documentId ? { documentId: query.documentId } : {}),

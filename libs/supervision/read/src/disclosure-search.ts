@@ -40,7 +40,7 @@ export const recordConditions = (query: DisclosureQuery): Filter[] => [
 
 /** Conditions on one version's content: the published one for the public, the current one for staff. */
 const versionConditions = (query: DisclosureQuery, content: string): Filter[] => {
-  const words = query.search?.trim().slice(0, 100);
+  const words = query.search?.trim();
   const pattern = words ? { $regex: textSearchPattern(words), $options: 'i' } : undefined;
   return [
     ...(query.exceeded === true || query.exceeded === false ? [{ [`${content}.exceeded`]: query.exceeded }] : []),

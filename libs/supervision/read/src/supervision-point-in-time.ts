@@ -21,7 +21,7 @@ export const viewDisclosureAsOf = (doc: DisclosureDocument, at: string): Disclos
 
 /** The search as the public could have made it at `at`: in the versions published then; `includeRevoked` has no meaning at an instant. */
 export const disclosureFilterAsOf = (query: DisclosureQuery, at: string): Filter => {
-  const words = query.search?.trim().slice(0, 100);
+  const words = query.search?.trim();
   const pattern = words ? { $regex: textSearchPattern(words), $options: 'i' } : undefined;
   const exceeded = query.exceeded === true || query.exceeded === false ? { 'content.exceeded': query.exceeded } : {};
   return {

@@ -2,7 +2,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentRequest, decodeCursor, type GatewayContext, LocalDateValue, newAggregateId, pageSize, RateLimited, toPage } from '@gongkai/graphql';
-import { accessKeyHash, accessKeyOpens, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, requireRole } from '@gongkai/kernel';
+import { accessKeyHash, accessKeyOpens, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, requireRole, requireTrackingCode } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { validateApplicantPersonalData } from '@gongkai/requests/domain';
 import { Inject } from '@nestjs/common';
@@ -54,7 +54,9 @@ export class RequestIntakeResolver {
 
   /**
    * Wrong keys are slowed per client, and every failure — unknown code or wrong key — answers the
-   * same null after the same work, so that guessing learns nothing about which codes exist.
+   * same null after the same work, so that guessing learns nothing about which codes exist. A code
+   * not in the issued format is refused (INVALID_TRACKING_CODE): the format is public, so that
+   * tells nothing either; it still counts against the limit, which is consulted first.
    */
   @RateLimited({ name: 'track-information-request', points: 10, durationSeconds: 60 })
   @Query(() => RequestTracking, { nullable: true, description: 'Follows a request with its tracking code and access key; null when they do not match.' })
@@ -62,7 +64,8 @@ export class RequestIntakeResolver {
     @Args('trackingCode', { type: () => String }) trackingCode: string,
     @Args('accessKey', { type: () => String }) accessKey: string,
   ): Promise<RequestTracking | null> {
-    const doc = await this.requests().findOne({ trackingCode: normaliseTrackingCode(trackingCode) });
+    const code = requireTrackingCode(normaliseTrackingCode(trackingCode));
+    const doc = await this.requests().findOne({ trackingCode: code });
     if (!accessKeyOpens(doc?.accessKeyHash, accessKey) || !doc) return null;
     return toRequestTracking(trackingView(doc, localDateOf(this.clock.now())));
   }

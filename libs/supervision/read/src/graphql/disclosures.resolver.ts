@@ -2,7 +2,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CALENDAR, CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
-import { type Actor, badInput, hasRole, notFound, requireInteger, requireRole, type WorkingDayCalendar } from '@gongkai/kernel';
+import { type Actor, badInput, hasRole, notFound, requireInteger, requireRole, requireText, type WorkingDayCalendar } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { requireCreditCode } from '@gongkai/supervision/domain';
 import { Inject } from '@nestjs/common';
@@ -41,7 +41,7 @@ export class DisclosuresResolver {
     @Args('countyCode', { type: () => String, nullable: true }) countyCode: string | null,
     @Args('from', { type: () => LocalDateValue, nullable: true, description: 'Formed on or after.' }) from: string | null,
     @Args('to', { type: () => LocalDateValue, nullable: true, description: 'Formed on or before.' }) to: string | null,
-    @Args('search', { type: () => String, nullable: true, description: 'Words of the title, the enterprise’s name or code, or the details.' }) search: string | null,
+    @Args('search', { type: () => String, nullable: true, description: 'Words of the title, the enterprise’s name or code, or the details.' }) searchInput: string | null,
     @Args('exceeded', { type: () => Boolean, nullable: true, description: 'Monitoring results above the standard (or within it).' }) exceeded: boolean | null,
     @Args('includeRevoked', { type: () => Boolean, nullable: true }) includeRevoked: boolean | null,
     @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the records the public saw then, each in the version then published.' }) asOfInstant: string | null,
@@ -52,6 +52,7 @@ export class DisclosuresResolver {
     const offset = decodeCursor(after);
     if (from && to && to < from) throw badInput('INVALID_DATE_RANGE', 'to may not be before from.', { field: 'to' });
     const code = enterpriseCreditCode ? requireCreditCode('enterpriseCreditCode', enterpriseCreditCode) : null;
+    const search = requireText('search', searchInput, { max: 100, min: 0, optional: true });
     const query = { category, enterpriseCreditCode: code, countyCode, from, to, search, exceeded, includeRevoked };
     if (asOfInstant) return this.pageAsOf(disclosureFilterAsOf(query, asOfInstant), asOfInstant, offset, limit);
     const filter = disclosureFilter(actor, query, await this.queries.incompleteImports());

@@ -1,6 +1,6 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
-import { type Actor, notFound } from '@gongkai/kernel';
+import { type Actor, badInput, notFound } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -32,6 +32,7 @@ export class OutreachActivitiesResolver {
   ): Promise<OutreachActivityConnection> {
     const limit = pageSize(first);
     const offset = decodeCursor(after);
+    if (from && to && to < from) throw badInput('INVALID_DATE_RANGE', 'to may not be before from.', { field: 'to' });
     const { views, totalCount } = await outreachActivityPage(this.store, actor, { from, to, asOfInstant }, offset, limit);
     return toPage(views, offset, totalCount, (view) => view && toOutreachActivity(view));
   }

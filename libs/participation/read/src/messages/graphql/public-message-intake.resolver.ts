@@ -2,7 +2,7 @@ import { localDateOf } from '@gongkai/calendar';
 import { CONTEXTS } from '@gongkai/contracts';
 import { CLOCK, type Clock, PERSONAL_DATA_VAULT, type PersonalDataVault } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentRequest, type GatewayContext, newAggregateId, RateLimited } from '@gongkai/graphql';
-import { accessKeyHash, accessKeyOpens, CITY_AGENCY_CODE, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, notFound, requireText } from '@gongkai/kernel';
+import { accessKeyHash, accessKeyOpens, CITY_AGENCY_CODE, conflict, newAccessKey, newTrackingCode, normaliseTrackingCode, notFound, requireText, requireTrackingCode } from '@gongkai/kernel';
 import { MAX_MESSAGE_LENGTH, type MessageKind, requireRating } from '@gongkai/participation/domain';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
@@ -60,7 +60,10 @@ export class PublicMessageIntakeResolver {
     return { id: messageId, trackingCode: doc.trackingCode, accessKey, receivedOn: doc.receivedOn, answerDueOn: doc.answerDueOn, complaintNote: doc.complaintNote };
   }
 
-  /** Every failure — unknown code or wrong key — answers the same null after the same work, and guessing is slowed per client. */
+  /**
+   * Every failure — unknown code or wrong key — answers the same null after the same work, and
+   * guessing is slowed per client. A malformed code is refused (INVALID_TRACKING_CODE): its format is public.
+   */
   @RateLimited({ name: 'track-public-message', points: 10, durationSeconds: 60 })
   @Query(() => PublicMessageTracking, { nullable: true, description: 'Follows a message with its tracking code and access key; null when they do not match.' })
   async trackPublicMessage(
@@ -89,8 +92,10 @@ export class PublicMessageIntakeResolver {
     return toPublicMessageTracking(trackingView(rated ?? doc, this.today()));
   }
 
+  /** The format is checked before the key, after the rate limit (a guard): it is no secret, and says nothing of which codes exist. */
   private async opened(trackingCode: string, accessKey: string): Promise<PublicMessageDocument | null> {
-    const doc = await this.messages().findOne({ trackingCode: normaliseTrackingCode(trackingCode) });
+    const code = requireTrackingCode(normaliseTrackingCode(trackingCode));
+    const doc = await this.messages().findOne({ trackingCode: code });
     return accessKeyOpens(doc?.accessKeyHash, accessKey) && doc ? doc : null;
   }
 
