@@ -35,6 +35,11 @@ describe('Query arguments that name nothing the bureau has', () => {
     ['no checkpoints at all', '{ integrityCheckpoints(first: 0) { sequence } }', {}, () => auditor, 'OUT_OF_RANGE', 'first'],
     ['a thousand checkpoints at once', '{ integrityCheckpoints(first: 1000) { sequence } }', {}, () => auditor, 'OUT_OF_RANGE', 'first'],
     ['a hand-made audit cursor', 'query($after: String) { auditTrail(filter: {}, after: $after) { totalCount } }', { after: cursor('position:-5') }, () => auditor, 'INVALID_CURSOR', 'after'],
+    ['a department filter on the public catalogue', 'query($d: String) { serviceItems(departmentCode: $d) { totalCount } }', { d: 'WINDOW' }, () => ({}), 'UNKNOWN_DEPARTMENT', 'departmentCode'],
+    ['a department filter on the catalogue as it was', 'query($d: String) { serviceItems(departmentCode: $d, asOfInstant: "2026-01-01T00:00:00Z") { totalCount } }', { d: 'WINDOW' }, () => ({}), 'UNKNOWN_DEPARTMENT', 'departmentCode'],
+    ['a department filter on interpretations', 'query($d: String) { interpretations(departmentCode: $d) { totalCount } }', { d: 'regulations' }, () => ({}), 'UNKNOWN_DEPARTMENT', 'departmentCode'],
+    ['a county filter on disclosures naming the city', 'query($c: String) { disclosures(countyCode: $c) { totalCount } }', { c: '445300' }, () => ({}), 'UNKNOWN_COUNTY', 'countyCode'],
+    ['a county filter on disclosures naming no county', 'query($c: String) { disclosures(countyCode: $c) { totalCount } }', { c: '4453021' }, () => ({}), 'TOO_LONG', 'countyCode'],
     ['a hand-made page cursor', 'query($after: String) { serviceItems(after: $after) { totalCount } }', { after: cursor('offset:1e21') }, () => ({}), 'INVALID_CURSOR', 'after'],
   ];
 
@@ -48,6 +53,7 @@ describe('Query arguments that name nothing the bureau has', () => {
       graphql(url(), '{ tasks(departmentCode: "OFFICE") { id } inspections(year: 2026, departmentCode: "SUPERVISION") { id } }', {}, office),
       graphql(url(), '{ semiannualReports(year: 2026, half: FIRST_HALF) { dueOn } bureauWorkReports(year: 2026) { year } leadershipHearings(year: 2026) { year } }', {}, office),
       graphql(url(), '{ keyMonitoredEnterprises(year: 2026) { creditCode } }'),
+      graphql(url(), '{ serviceItems(departmentCode: "SERVICE_WINDOW") { totalCount } interpretations(departmentCode: "REGULATIONS") { totalCount } disclosures(countyCode: "445302") { totalCount } }'),
       graphql(url(), '{ integrityCheckpoints(first: 100) { sequence } }', {}, auditor),
     ]);
     for (const answer of answers) expect(answer.errors).toBeUndefined();

@@ -5,9 +5,14 @@ import type { EnterpriseProfile } from './enterprise-events';
 /** The county-level divisions of the city: each has its county bureau. */
 export const COUNTY_CODES: readonly string[] = AGENCIES.filter((agency) => agency.level === 'COUNTY').map((agency) => agency.code);
 
+export const requireCountyCode = (field: string, value: unknown): string => {
+  const countyCode = requireText(field, value, { max: 6 });
+  if (!COUNTY_CODES.includes(countyCode)) throw badInput('UNKNOWN_COUNTY', `${field} must be one of ${COUNTY_CODES.join(', ')}.`, { field });
+  return countyCode;
+};
+
 export const validateEnterpriseProfile = (input: Readonly<Record<string, unknown>>): EnterpriseProfile => {
-  const countyCode = requireText('countyCode', input['countyCode'], { max: 6 });
-  if (!COUNTY_CODES.includes(countyCode)) throw badInput('UNKNOWN_COUNTY', `countyCode must be one of ${COUNTY_CODES.join(', ')}.`, { field: 'countyCode' });
+  const countyCode = requireCountyCode('countyCode', input['countyCode']);
   return {
     creditCode: requireCreditCode('creditCode', input['creditCode']),
     name: requireText('name', input['name'], { max: 200 }),

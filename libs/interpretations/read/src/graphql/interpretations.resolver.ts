@@ -1,7 +1,7 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { interpretationIdFor } from '@gongkai/interpretations/domain';
-import { type Actor, notFound, requireText } from '@gongkai/kernel';
+import { type Actor, notFound, optionalDepartment, requireText } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -24,13 +24,14 @@ export class InterpretationsResolver {
   async interpretations(
     @CurrentActor() actor: Actor,
     @Args('documentId', { type: () => ID, nullable: true }) documentId: string | null,
-    @Args('departmentCode', { type: () => String, nullable: true }) departmentCode: string | null,
+    @Args('departmentCode', { type: () => String, nullable: true }) departmentInput: string | null | undefined,
     @Args('search', { type: () => String, nullable: true }) searchInput: string | null,
     @Args('asOfInstant', { type: () => InstantValue, nullable: true, description: 'Point in time: the interpretations the public saw then, each in the version then published.' }) asOfInstant: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<InterpretationConnection> {
     const search = requireText('search', searchInput, { max: 200, min: 0, optional: true });
+    const departmentCode = optionalDepartment('departmentCode', departmentInput);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     if (asOfInstant) return this.publishedAsOf({ documentId, departmentCode, search }, asOfInstant, offset, limit);

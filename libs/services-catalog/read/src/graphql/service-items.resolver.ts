@@ -1,6 +1,6 @@
 import { CONTEXTS } from '@gongkai/contracts';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
-import { type Actor, notFound, requireText } from '@gongkai/kernel';
+import { type Actor, notFound, optionalDepartment, requireText } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -21,8 +21,9 @@ export class ServiceItemsResolver {
   ) {}
 
   @Query(() => ServiceItemConnection, { description: 'The catalogue: the public sees published items; staff also their agency’s drafts.' })
-  async serviceItems(@CurrentActor() actor: Actor, @Args() { search: searchInput, departmentCode, category, includeRetired, asOfInstant, first, after }: ServiceItemsArgs): Promise<ServiceItemConnection> {
+  async serviceItems(@CurrentActor() actor: Actor, @Args() { search: searchInput, departmentCode: departmentInput, category, includeRetired, asOfInstant, first, after }: ServiceItemsArgs): Promise<ServiceItemConnection> {
     const search = requireText('search', searchInput, { max: 200, min: 0, optional: true });
+    const departmentCode = optionalDepartment('departmentCode', departmentInput);
     const limit = pageSize(first);
     const offset = decodeCursor(after);
     if (asOfInstant) return this.catalogueAsOf({ search, departmentCode, category }, asOfInstant, offset, limit);

@@ -4,7 +4,7 @@ import { CALENDAR, CLOCK, type Clock } from '@gongkai/event-sourcing';
 import { CommandGateway, commandOptions, CurrentActor, CurrentRequest, decodeCursor, type GatewayContext, InstantValue, LocalDateValue, newAggregateId, pageSize, toPage } from '@gongkai/graphql';
 import { type Actor, badInput, hasRole, notFound, requireInteger, requireRole, requireText, type WorkingDayCalendar } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
-import { requireCreditCode } from '@gongkai/supervision/domain';
+import { requireCountyCode, requireCreditCode } from '@gongkai/supervision/domain';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { disclosureFilterAsOf, viewDisclosureAsOf } from '../supervision-point-in-time';
@@ -38,7 +38,7 @@ export class DisclosuresResolver {
     @CurrentActor() actor: Actor,
     @Args('category', { type: () => DisclosureCategory, nullable: true }) category: string | null,
     @Args('enterpriseCreditCode', { type: () => String, nullable: true }) enterpriseCreditCode: string | null,
-    @Args('countyCode', { type: () => String, nullable: true }) countyCode: string | null,
+    @Args('countyCode', { type: () => String, nullable: true }) countyInput: string | null | undefined,
     @Args('from', { type: () => LocalDateValue, nullable: true, description: 'Formed on or after.' }) from: string | null,
     @Args('to', { type: () => LocalDateValue, nullable: true, description: 'Formed on or before.' }) to: string | null,
     @Args('search', { type: () => String, nullable: true, description: 'Words of the title, the enterprise’s name or code, or the details.' }) searchInput: string | null,
@@ -53,6 +53,7 @@ export class DisclosuresResolver {
     if (from && to && to < from) throw badInput('INVALID_DATE_RANGE', 'to may not be before from.', { field: 'to' });
     const code = enterpriseCreditCode ? requireCreditCode('enterpriseCreditCode', enterpriseCreditCode) : null;
     const search = requireText('search', searchInput, { max: 100, min: 0, optional: true });
+    const countyCode = countyInput === undefined || countyInput === null ? null : requireCountyCode('countyCode', countyInput);
     const query = { category, enterpriseCreditCode: code, countyCode, from, to, search, exceeded, includeRevoked };
     if (asOfInstant) return this.pageAsOf(disclosureFilterAsOf(query, asOfInstant), asOfInstant, offset, limit);
     const filter = disclosureFilter(actor, query, await this.queries.incompleteImports());
