@@ -40,6 +40,8 @@ describe('Query arguments that name nothing the bureau has', () => {
     ['a department filter on interpretations', 'query($d: String) { interpretations(departmentCode: $d) { totalCount } }', { d: 'regulations' }, () => ({}), 'UNKNOWN_DEPARTMENT', 'departmentCode'],
     ['a county filter on disclosures naming the city', 'query($c: String) { disclosures(countyCode: $c) { totalCount } }', { c: '445300' }, () => ({}), 'UNKNOWN_COUNTY', 'countyCode'],
     ['a county filter on disclosures naming no county', 'query($c: String) { disclosures(countyCode: $c) { totalCount } }', { c: '4453021' }, () => ({}), 'TOO_LONG', 'countyCode'],
+    ['a kind of item the review gate never sees', 'query($t: String!) { publishedVersionAsOf(itemType: $t, itemId: "x", at: "2026-01-01T00:00:00Z") { version } }', { t: 'SERVICE_GUIDES' }, () => ({}), 'NOT_ALLOWED_VALUE', 'itemType'],
+    ['a kind of item no channel carries', 'query($t: String!) { publicationChannels(itemType: $t, itemId: "x") { feedEntryId } }', { t: 'service_guide' }, () => ({}), 'NOT_ALLOWED_VALUE', 'itemType'],
     ['a hand-made page cursor', 'query($after: String) { serviceItems(after: $after) { totalCount } }', { after: cursor('offset:1e21') }, () => ({}), 'INVALID_CURSOR', 'after'],
   ];
 
@@ -54,6 +56,7 @@ describe('Query arguments that name nothing the bureau has', () => {
       graphql(url(), '{ semiannualReports(year: 2026, half: FIRST_HALF) { dueOn } bureauWorkReports(year: 2026) { year } leadershipHearings(year: 2026) { year } }', {}, office),
       graphql(url(), '{ keyMonitoredEnterprises(year: 2026) { creditCode } }'),
       graphql(url(), '{ serviceItems(departmentCode: "SERVICE_WINDOW") { totalCount } interpretations(departmentCode: "REGULATIONS") { totalCount } disclosures(countyCode: "445302") { totalCount } }'),
+      graphql(url(), '{ publishedVersionAsOf(itemType: "SERVICE_GUIDE", itemId: "x", at: "2026-01-01T00:00:00Z") { version } publicationChannels(itemType: "SERVICE_GUIDE", itemId: "x") { feedEntryId } }'),
       graphql(url(), '{ integrityCheckpoints(first: 100) { sequence } }', {}, auditor),
     ]);
     for (const answer of answers) expect(answer.errors).toBeUndefined();

@@ -4,12 +4,37 @@
  * and one content hash has approved it.
  */
 
+/**
+ * Every kind of item an owning context sends through the gate. Each context names its own kinds
+ * beside its deciders; this list is what lets a subject's type, and a query asking by type, be
+ * checked against the kinds that exist.
+ */
+export const REVIEWED_ITEM_TYPES = [
+  'SERVICE_GUIDE',
+  'REQUEST_ANSWER',
+  'CONSULTATION_DRAFT',
+  'CONSULTATION_FEEDBACK',
+  'PROGRESS_REPORT',
+  'CLEANUP_RESULT',
+  'DISCLOSURE_RECORD',
+  'DISCLOSURE_IMPORT',
+  'ENTERPRISE_REGISTER_CHANGE',
+  'POLICY_INTERPRETATION',
+  'OPINION_RESPONSE',
+  'PUBLIC_MESSAGE_ANSWER',
+  'OUTREACH_ACTIVITY',
+  'ANNUAL_REPORT',
+  'POWER_LIST_ITEM',
+] as const;
+
+export type ReviewedItemType = (typeof REVIEWED_ITEM_TYPES)[number];
+
 /** What is to be reviewed: exactly this item, this version, this content. */
 export interface PublicationSubject {
   /** Chosen by the owning context when publication is requested: one review per request. */
   readonly reviewId: string;
   /** e.g. SERVICE_GUIDE, CONSULTATION_DRAFT, DISCLOSURE_RECORD: the owning context's kind of item. */
-  readonly itemType: string;
+  readonly itemType: ReviewedItemType;
   readonly itemId: string;
   readonly itemVersion: number;
   /** SHA-256 of the canonical content of that version (`contentHash` in @gongkai/kernel). */

@@ -36,7 +36,7 @@ export const interpretationContent = (title: string, change: Partial<Interpretat
 
 export const publicationRequest = (itemId: string, reviewId: string) => ({
   reviewId,
-  itemType: 'POLICY_INTERPRETATION',
+  itemType: 'POLICY_INTERPRETATION' as const,
   itemId,
   itemVersion: 1,
   contentHash: 'a'.repeat(64),

@@ -1,5 +1,5 @@
-import { PUBLICATION_REVIEW_APPROVED, type PublicationSubject } from '@gongkai/contracts';
-import { assertNever, badInput, conflict, type DecideContext, type Decider, forbidden, notFound, requireAgencyScope, requireInteger, requireRole, requireText } from '@gongkai/kernel';
+import { PUBLICATION_REVIEW_APPROVED, type PublicationSubject, REVIEWED_ITEM_TYPES } from '@gongkai/contracts';
+import { assertNever, badInput, conflict, type DecideContext, type Decider, forbidden, notFound, requireAgencyScope, requireInteger, requireOneOf, requireRole, requireText } from '@gongkai/kernel';
 import {
   evolvePublicationReview,
   initialPublicationReviewState,
@@ -41,6 +41,8 @@ const open = (command: Extract<PublicationReviewCommand, { type: 'OpenPublicatio
   requireRole(context.actor, 'system');
   if (state.status !== 'NONE') return []; // the same request delivered again opens nothing new
   const subject = command.data.subject;
+  // A kind no context publishes could never be published once approved: refused, the gate's consumer parks the request where an operator sees it.
+  requireOneOf('subject.itemType', subject.itemType, REVIEWED_ITEM_TYPES);
   return [{ type: 'PublicationReviewOpened', data: { reviewId: subject.reviewId, subject, openedAt: context.now.toISOString() } }];
 };
 

@@ -30,6 +30,11 @@ describe('Publication review (保密审查, 一事一审)', () => {
     given([opened]).when({ type: 'OpenPublicationReview', data: { subject } }, { actor: system }).thenNothingHappened();
   });
 
+  it('opens no review of a kind of item no context publishes', () => {
+    const unknownKind = { ...subject, itemType: 'SERVICE_GUIDES' } as unknown as PublicationSubject;
+    given([]).when({ type: 'OpenPublicationReview', data: { subject: unknownKind } }, { actor: system }).thenThrows('BAD_USER_INPUT', 'NOT_ALLOWED_VALUE');
+  });
+
   it('is approved by a reviewer for exactly the submitted version and hash', () => {
     given([opened]).when({ type: 'ApprovePublicationReview', data: { reviewId: 'review-1' } }, { actor: reviewer }).then([approved]);
   });

@@ -19,7 +19,7 @@ const drafted: ServiceItemEvent = { type: 'ServiceItemDrafted', data: { itemId, 
 const hashV1 = serviceGuideContentHash(itemId, 1, guide);
 const publicationRequest = {
   reviewId: 'review-1',
-  itemType: 'SERVICE_GUIDE',
+  itemType: 'SERVICE_GUIDE' as const,
   itemId,
   itemVersion: 1,
   contentHash: hashV1,

@@ -43,7 +43,7 @@ const recorded = (itemId: string, revision: number, event: ServiceItemEvent): Re
 
 const publicationRequest = (itemId: string, version: number) => ({
   reviewId: `review-${itemId}-${version}`,
-  itemType: 'SERVICE_GUIDE',
+  itemType: 'SERVICE_GUIDE' as const,
   itemId,
   itemVersion: version,
   contentHash: 'a'.repeat(64),

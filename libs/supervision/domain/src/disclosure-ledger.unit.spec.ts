@@ -33,7 +33,7 @@ const recorded: DisclosureLedgerEvent = {
 const hashV1 = currentVersionHash({ ...recorded.data, importId: null, status: 'DRAFT', version: 1 } as Parameters<typeof currentVersionHash>[0]);
 const publicationRequest = {
   reviewId: 'review-1',
-  itemType: 'DISCLOSURE_RECORD',
+  itemType: 'DISCLOSURE_RECORD' as const,
   itemId: id,
   itemVersion: 1,
   contentHash: hashV1,

@@ -1,4 +1,6 @@
+import { REVIEWED_ITEM_TYPES } from '@gongkai/contracts';
 import { InstantValue } from '@gongkai/graphql';
+import { requireOneOf } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, Field, ID, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
@@ -28,10 +30,11 @@ export class PointInTimeResolver {
 
   @Query(() => PublishedVersionAsOf, { nullable: true, description: 'The reviewed version the gate had last published of an item by `at` (UTC instant); null when none yet. What the public saw then: `asOfInstant` on the owning context’s queries.' })
   async publishedVersionAsOf(
-    @Args('itemType', { type: () => String }) itemType: string,
+    @Args('itemType', { type: () => String, description: 'One of the kinds the gate reviews, e.g. SERVICE_GUIDE.' }) itemTypeInput: string,
     @Args('itemId', { type: () => ID }) itemId: string,
     @Args('at', { type: () => InstantValue }) instant: string,
   ): Promise<PublishedVersionAsOf | null> {
+    const itemType = requireOneOf('itemType', itemTypeInput, REVIEWED_ITEM_TYPES);
     const [review] = await this.store
       .collection<PublicationReviewDocument>(PUBLICATION_REVIEWS)
       .find({ itemType, itemId, publishedAt: { $ne: null, $lte: instant } }, { sort: { publishedAt: -1 }, limit: 1 });

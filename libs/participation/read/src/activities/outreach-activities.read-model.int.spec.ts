@@ -25,7 +25,7 @@ const recorded = (activityId: string, event: OutreachActivityEvent): RecordedEve
 const details = (title: string, date: string): ActivityDetails => ({ title, date, place: '人民广场', organiser: '办公室', description: '宣传活动', departmentCode: 'OFFICE' });
 const request = (activityId: string, version: number) => ({
   reviewId: `review-${activityId}-${version}`,
-  itemType: 'OUTREACH_ACTIVITY',
+  itemType: 'OUTREACH_ACTIVITY' as const,
   itemId: activityId,
   itemVersion: version,
   contentHash: 'a'.repeat(64),

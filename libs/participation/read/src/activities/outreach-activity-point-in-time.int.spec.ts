@@ -12,7 +12,7 @@ const OFFICE: Actor = { id: 'demo-office', roles: ['office'], agencyCode: '44530
 let position = 0;
 const recorded = (event: OutreachActivityEvent, occurredAt: string): RecordedEvent =>
   ({ id: `event-${++position}`, type: event.type, streamId: 'participation.OutreachActivity-a1', revision: position, globalPosition: position, occurredAt, data: event.data, metadata: { actor: OFFICE } }) as unknown as RecordedEvent;
-const request = (version: number) => ({ reviewId: `review-a1-${version}`, itemType: 'OUTREACH_ACTIVITY', itemId: 'a1', itemVersion: version, contentHash: 'h', title: '六五环境日', agencyCode: '445300', departmentCode: 'OFFICE', requestedBy: 'demo-office' });
+const request = (version: number) => ({ reviewId: `review-a1-${version}`, itemType: 'OUTREACH_ACTIVITY' as const, itemId: 'a1', itemVersion: version, contentHash: 'h', title: '六五环境日', agencyCode: '445300', departmentCode: 'OFFICE', requestedBy: 'demo-office' });
 const details = { title: '六五环境日宣传', date: '2026-06-05', place: '人民广场', organiser: '办公室', description: '宣传活动', departmentCode: 'OFFICE' };
 const published = (version: number, publishedAt: string): OutreachActivityEvent => ({ type: 'OutreachActivityPublished', data: { activityId: 'a1', version, contentHash: 'h', reviewId: `review-a1-${version}`, publishedAt } });
 

@@ -1,5 +1,6 @@
+import { REVIEWED_ITEM_TYPES } from '@gongkai/contracts';
 import { CurrentActor } from '@gongkai/graphql';
-import { type Actor, requireInteger, requireText } from '@gongkai/kernel';
+import { type Actor, requireInteger, requireOneOf } from '@gongkai/kernel';
 import { READ_STORE, type ReadStore } from '@gongkai/read-store';
 import { Inject } from '@nestjs/common';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
@@ -27,7 +28,7 @@ export class ChannelsResolver {
     @Args('itemId', { type: () => ID }) itemId: string,
     @Args('version', { type: () => Int, nullable: true }) version: number | null | undefined,
   ): Promise<PublicationChannels | null> {
-    const type = requireText('itemType', itemType, { max: 64 });
+    const type = requireOneOf('itemType', itemType, REVIEWED_ITEM_TYPES);
     const publications = this.store.collection<PublicationChannelsDocument>(PUBLICATION_CHANNELS);
     const publication =
       version === null || version === undefined
