@@ -1,6 +1,6 @@
-import { withRequestScope } from '@gongkai/observability';
 import type { EventStore, RecordedEvent } from '@gongkai/event-sourcing';
 import { contextOfStream, type ConsumerCheckpoint, type EventConsumer } from '../event-bus';
+import { handleInScope } from '../handle-in-scope';
 
 const PAGE_SIZE = 500;
 
@@ -53,7 +53,7 @@ export class ConsumerRunner {
   /** One attempt, nothing parked: for an operator's replay of a parked event. Returns the failure, if any. */
   async tryOnce(event: RecordedEvent): Promise<unknown> {
     try {
-      await this.consumer.handle(event);
+      await handleInScope(this.consumer, event, 'in-process');
       return undefined;
     } catch (error) {
       return error ?? new Error('handler failed');
@@ -64,7 +64,7 @@ export class ConsumerRunner {
   async handleOnce(event: RecordedEvent): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await withRequestScope({ correlationId: event.metadata.correlationId }, () => this.consumer.handle(event));
+        await handleInScope(this.consumer, event, 'in-process');
         return true;
       } catch (error) {
         if (attempt >= this.deps.maxAttempts) {

@@ -1,8 +1,7 @@
-import { inSpan, withRequestScope } from '@gongkai/observability';
-import { SpanKind } from '@opentelemetry/api';
 import type { RecordedEvent } from '@gongkai/event-sourcing';
 import type { ConsumerMessages, JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { contextOfStream, type EventConsumer } from '../event-bus';
+import { handleInScope } from '../handle-in-scope';
 import { parseEvent } from './event-wire';
 
 export interface ConsumerLoopOptions {
@@ -41,14 +40,6 @@ export const BATCH_SIZE = 256;
 
 /** An exclusive consumer acknowledges at least this often, and whenever it has caught up. */
 const ACK_EVERY = 64;
-
-/** Handles an event inside the trace of the command that wrote it, with its correlation id in every log line. */
-const handleInScope = (consumer: EventConsumer, event: RecordedEvent): Promise<void> => {
-  const { correlationId, traceparent } = event.metadata;
-  return withRequestScope({ correlationId }, () =>
-    inSpan(`consume ${event.type}`, SpanKind.CONSUMER, { 'messaging.system': 'nats', 'gongkai.consumer': consumer.durableName }, () => consumer.handle(event), traceparent ? { traceparent } : undefined),
-  );
-};
 
 /**
  * One durable pull consumer: takes its events one at a time, acks after the handler succeeded,
@@ -97,7 +88,7 @@ export class ConsumerLoop {
 
   /** Hands a parked event to the consumer again: one attempt, no checkpoint (the position is past it). */
   async replay(event: RecordedEvent): Promise<void> {
-    await this.consumer.handle(event);
+    await handleInScope(this.consumer, event, 'nats');
   }
 
   private async open(): Promise<ConsumerMessages> {
@@ -157,7 +148,7 @@ export class ConsumerLoop {
     // events of different contexts arrive interleaved. A redelivered event is the consumer's to
     // recognise, by stream revision (as the projection runner does).
     try {
-      await this.withProgress(msg, () => handleInScope(this.consumer, event));
+      await this.withProgress(msg, () => handleInScope(this.consumer, event, 'nats'));
     } catch (error) {
       await this.failed(msg, event, error);
       return;
@@ -195,7 +186,7 @@ export class ConsumerLoop {
     for (let attempt = msg.info.deliveryCount; ; attempt++) {
       let failure: unknown;
       try {
-        await this.withProgress(msg, () => handleInScope(this.consumer, event));
+        await this.withProgress(msg, () => handleInScope(this.consumer, event, 'nats'));
         return;
       } catch (error) {
         failure = error;

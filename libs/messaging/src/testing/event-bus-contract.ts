@@ -1,5 +1,7 @@
 import type { EventStore, EventToAppend, RecordedEvent } from '@gongkai/event-sourcing';
 import { SqliteEventStore } from '@gongkai/event-sourcing/sqlite';
+import { currentRequestScope, injectTraceContext, startTracing } from '@gongkai/observability';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { randomUUID } from 'node:crypto';
 import type { EventBus, EventConsumer, EventSubscription } from '../event-bus';
 
@@ -268,6 +270,35 @@ export const describeEventBusContract = (name: string, factory: EventBusFactory)
       await waitUntil(() => consumer.handled.length >= 2, 'both events');
       await sleep(SETTLE_MS);
       expect(ids(consumer.handled)).toEqual(ids(events));
+    });
+
+    it('handles an event inside the trace of the command that wrote it, with its correlation id in scope', async () => {
+      // As a process with an exporter runs: spans recorded, the active context kept across awaits.
+      const tracing = startTracing('event-bus-contract', { processors: [new SimpleSpanProcessor(new InMemorySpanExporter())], keepsAsyncContext: true });
+      try {
+        const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+        const written = anEvent('ServiceItemDrafted', { n: 0 });
+        const traced = { ...written, metadata: { ...written.metadata, traceparent: `00-${traceId}-00f067aa0ba902b7-01` } };
+        await store.appendToStream(item(1), [traced], { expectedRevision: 'any' });
+        const seen: { traceparent?: string; correlationId?: string }[] = [];
+        const consumer: EventConsumer = {
+          durableName: 'oversight.review-gate',
+          handle: async () => {
+            await sleep(1); // what a process manager's command sees: the context after an await
+            seen.push({ traceparent: injectTraceContext({})['traceparent'], correlationId: currentRequestScope()?.correlationId });
+          },
+        };
+        await subscribe(consumer);
+        await publish(await store.readStream(item(1)));
+
+        await waitUntil(() => seen.length >= 1, 'the event to be handled');
+        expect(seen[0]?.correlationId).toBe(written.metadata.correlationId);
+        expect(seen[0]?.traceparent?.split('-')[1]).toBe(traceId);
+        // The consumer's own span, a child of the command's: not the command's span itself.
+        expect(seen[0]?.traceparent?.split('-')[2]).not.toBe('00f067aa0ba902b7');
+      } finally {
+        await tracing.shutdown();
+      }
     });
 
     it('gives a consumer whose own checkpoint is empty (a read model being rebuilt) the whole history, and moves that checkpoint', async () => {
