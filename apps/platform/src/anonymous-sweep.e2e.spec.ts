@@ -1,5 +1,5 @@
 import { addCalendarDays, localDateOf } from '@gongkai/calendar';
-import { eventually, graphql, loginAs, type PlatformProcess, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
+import { eventually, graphql, loginAs, type PlatformProcess, penaltyDetails, serviceGuideInput, startPlatformProcess } from '@gongkai/testing';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -263,14 +263,7 @@ const TASK_ASSIGN = 'mutation($id: ID!, $who: String!) { assignTask(taskId: $id,
 const REVIEWS = 'query($status: ReviewStatus) { publicationReviews(status: $status) { id itemType itemId itemVersion status } }';
 const APPROVE = 'mutation($id: ID!) { approvePublicationReview(id: $id, comment: "不涉密，同意公开") { id status } }';
 
-const penaltyDetails = (facts: string) => ({
-  decisionNumber: '云环罚〔2026〕3号',
-  facts,
-  legalBasis: '《中华人民共和国水污染防治法》第八十三条',
-  penaltyKind: 'FINE',
-  amountFen: 25_000_000,
-  decidedOn: today,
-});
+const penaltyOf = (facts: string) => penaltyDetails(facts, { decisionNumber: '云环罚〔2026〕3号', decidedOn: today });
 const messageInput = (subject: string, text: string, who: string) => ({
   kind: 'INQUIRY',
   subject,
@@ -402,15 +395,15 @@ describe('An anonymous caller sweeping every query of the platform', () => {
     await ok(ENTERPRISE_REGISTER, { input: { creditCode: CEMENT, name: `${DRAFT}enterprise-name`, address: `${DRAFT}enterprise-address`, countyCode: '445302', industry: '水泥制造' } }, supervision);
 
     const title = published(`${PUBLIC}disclosure`);
-    const penalty = { category: 'ADMINISTRATIVE_PENALTY', enterpriseCreditCode: PAPER, formedOn: today, title: `${title} 云环罚〔2026〕3号`, details: penaltyDetails('超标排放水污染物') };
+    const penalty = { category: 'ADMINISTRATIVE_PENALTY', enterpriseCreditCode: PAPER, formedOn: today, title: `${title} 云环罚〔2026〕3号`, details: penaltyOf('超标排放水污染物') };
     const { recordDisclosure: disclosure } = await ok<{ recordDisclosure: { id: string } }>(DISCLOSURE_RECORD, { input: penalty }, supervision);
     await ok(DISCLOSURE_REQUEST, { id: disclosure.id, v: 1 }, supervision);
     await approve(disclosure.id);
     await publiclyVisible(title, 'query($id: ID!) { disclosure(id: $id) { title } }', { id: disclosure.id });
     // A correction under review: the public keeps the published version.
-    await ok(DISCLOSURE_CORRECT, { id: disclosure.id, details: penaltyDetails(`${DRAFT}disclosure-corrected-facts`), reason: `${DRAFT}disclosure-correction-reason` }, supervision);
+    await ok(DISCLOSURE_CORRECT, { id: disclosure.id, details: penaltyOf(`${DRAFT}disclosure-corrected-facts`), reason: `${DRAFT}disclosure-correction-reason` }, supervision);
 
-    const draft = { category: 'ADMINISTRATIVE_PENALTY', enterpriseCreditCode: CEMENT, formedOn: today, title: `${DRAFT}disclosure-title`, details: penaltyDetails(`${DRAFT}disclosure-facts`) };
+    const draft = { category: 'ADMINISTRATIVE_PENALTY', enterpriseCreditCode: CEMENT, formedOn: today, title: `${DRAFT}disclosure-title`, details: penaltyOf(`${DRAFT}disclosure-facts`) };
     await ok(DISCLOSURE_RECORD, { input: draft }, supervision);
     const { recordDisclosure: pending } = await ok<{ recordDisclosure: { id: string } }>(DISCLOSURE_RECORD, { input: { ...draft, title: `${DRAFT}disclosure-pending-review` } }, supervision);
     await ok(DISCLOSURE_REQUEST, { id: pending.id, v: 1 }, supervision);

@@ -1,5 +1,5 @@
 import { addCalendarDays, localDateOf } from '@gongkai/calendar';
-import { type DistributedPlatform, eventually, graphql, type GraphqlResponse, loginAs, type PlatformProcess, serviceGuideInput, startDistributedPlatform, startPlatformProcess } from '@gongkai/testing';
+import { type DistributedPlatform, eventually, graphql, type GraphqlResponse, loginAs, type PlatformProcess, penaltyDetails, serviceGuideInput, startDistributedPlatform, startPlatformProcess } from '@gongkai/testing';
 
 jest.setTimeout(180_000);
 
@@ -13,14 +13,7 @@ const REVIEWS = 'query { publicationReviews(status: PENDING) { id itemType itemI
 const APPROVE = 'mutation($id: ID!) { approvePublicationReview(id: $id) { id status } }';
 
 const PAPER = '91445381MA4UK7L2XB';
-const penaltyDetails = (facts: string) => ({
-  decisionNumber: '云环罚〔2026〕91号',
-  facts,
-  legalBasis: '《中华人民共和国水污染防治法》第八十三条',
-  penaltyKind: 'FINE',
-  amountFen: 25_000_000,
-  decidedOn: '2026-02-10',
-});
+const penaltyOf = (facts: string) => penaltyDetails(facts, { decisionNumber: '云环罚〔2026〕91号', decidedOn: '2026-02-10' });
 
 interface Client {
   readonly url: string;
@@ -169,14 +162,14 @@ describe('Point in time (asOfInstant): what an anonymous caller could see at an 
     const countAt = async (at: string) => (await anonymous<{ disclosures: { totalCount: number } }>(SEARCH, { at, code: PAPER })).disclosures.totalCount;
 
     await ok('mutation($input: EnterpriseInput!) { registerEnterprise(input: $input) { creditCode } }', { input: { creditCode: PAPER, name: '罗定某纸业有限公司', address: '工业园', countyCode: '445381', industry: '造纸' } }, 'supervision');
-    const input = { category: 'ADMINISTRATIVE_PENALTY', enterpriseCreditCode: PAPER, formedOn: '2026-02-10', title: '云环罚〔2026〕91号', details: penaltyDetails('超标排放化学需氧量') };
+    const input = { category: 'ADMINISTRATIVE_PENALTY', enterpriseCreditCode: PAPER, formedOn: '2026-02-10', title: '云环罚〔2026〕91号', details: penaltyOf('超标排放化学需氧量') };
     const id = (await ok<{ recordDisclosure: { id: string } }>('mutation($input: DisclosureInput!) { recordDisclosure(input: $input) { id } }', { input }, 'supervision')).recordDisclosure.id;
     const beforeV1 = await instant();
     await ok('mutation($id: ID!) { requestDisclosurePublication(id: $id, expectedVersion: 1) { status } }', { id }, 'supervision');
     await approve(id, 1);
     await eventually(async () => (await disclosureAt(id, new Date().toISOString()))?.version === 1);
     const betweenVersions = await instant();
-    await ok('mutation($id: ID!, $details: JSON!) { correctDisclosure(id: $id, expectedVersion: 1, details: $details, reason: "违法事实笔误") { id } }', { id, details: penaltyDetails('超标排放氨氮') }, 'supervision');
+    await ok('mutation($id: ID!, $details: JSON!) { correctDisclosure(id: $id, expectedVersion: 1, details: $details, reason: "违法事实笔误") { id } }', { id, details: penaltyOf('超标排放氨氮') }, 'supervision');
     await ok('mutation($id: ID!) { requestDisclosurePublication(id: $id, expectedVersion: 2) { status } }', { id }, 'supervision');
     await approve(id, 2);
     await eventually(async () => (await disclosureAt(id, new Date().toISOString()))?.version === 2);

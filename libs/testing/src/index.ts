@@ -6,3 +6,4 @@ export * from './distributed-platform';
 export * from './clock-shift';
 export * from './fixtures/service-guide';
 export * from './fixtures/event-history';
+export * from './fixtures/penalty-details';
