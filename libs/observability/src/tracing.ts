@@ -39,7 +39,8 @@ export type TraceHeaders = Readonly<Record<string, string>>;
 export const startTracing = (serviceName: string, options: TracingOptions): Tracing => {
   const exporter = options.exporter ?? (process.env['OTEL_EXPORTER_OTLP_ENDPOINT'] ? new OTLPTraceExporter() : undefined);
   const spanProcessors = [...(options.processors ?? []), ...(exporter ? [new BatchSpanProcessor(exporter)] : [])];
-  if (options.keepsAsyncContext || spanProcessors.length > 0) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  contextFollowsAwaits = options.keepsAsyncContext || spanProcessors.length > 0;
+  if (contextFollowsAwaits) context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   // With nothing to hand spans to, spans are not recorded (no attributes, events, end times kept):
   // their ids are still made and propagated, so traces still line up across processes and logs.
@@ -52,9 +53,19 @@ export const startTracing = (serviceName: string, options: TracingOptions): Trac
       trace.disable();
       propagation.disable();
       context.disable();
+      contextFollowsAwaits = false;
     },
   };
 };
+
+let contextFollowsAwaits = false;
+
+/**
+ * Whether the active context (trace, request scope) is kept across awaits in this process. Without
+ * it a span opened around work that awaits reaches nobody: it is neither recorded nor seen after
+ * the first await, so a hot path may skip it.
+ */
+export const keepsActiveContext = (): boolean => contextFollowsAwaits;
 
 /** Writes the active trace context (traceparent, tracestate) into outgoing headers. */
 export const injectTraceContext = (carrier: Record<string, string>): Record<string, string> => {
